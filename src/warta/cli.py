@@ -1,0 +1,91 @@
+"""The `warta` command: thin Typer wrappers over warta.commands."""
+
+from __future__ import annotations
+
+import enum
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from warta import __version__
+from warta.errors import WartaError
+from warta.output import err_console
+
+app = typer.Typer(
+    help="Warta: sistem publikasi Tim Publikasi dan Informasi Perangkat Daerah Provinsi Bengkulu.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(enum.StrEnum):
+    text = "text"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"warta {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Tampilkan versi.")] = False,
+) -> None:
+    """Warta."""
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Berkas atau folder yang diperiksa.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Peringatan juga dianggap gagal.")] = False,
+    format: Annotated[Format, typer.Option("--format", help="text atau json.")] = Format.text,
+) -> None:
+    """Periksa roster dan berita (skema, penulis, media, kanal)."""
+    from warta.commands.check import check as run
+
+    raise typer.Exit(run(paths or [], strict=strict, fmt=format.value))
+
+
+# --- more commands register below (new, codeowners, build, serve, gate, report, dispatch) ---
+
+
+def main() -> None:
+    """Entry point: expected problems exit cleanly; bugs leave a traceback log."""
+    try:
+        app(standalone_mode=False)
+    except WartaError as exc:
+        err_console.print(f"[red]Galat:[/] {exc.message}")
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        err_console.print("Dibatalkan.")
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the one top-level handler for bugs
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        log = Path(".warta") / "error.log"
+        try:
+            log.parent.mkdir(exist_ok=True)
+            log.write_text(traceback.format_exc(), encoding="utf-8")
+            where = f" Rincian teknis tersimpan di {log}."
+        except OSError:
+            where = ""
+            traceback.print_exc()
+        err_console.print(f"[red]Kesalahan tak terduga di Warta:[/] {exc!r}.{where} "
+                          "Laporkan ke admin Diskominfotik.")
+        sys.exit(3)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,207 @@
+"""Read roster/*.yml into a Roster, collecting every structural problem as a finding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from warta.findings import Finding, error
+from warta.roster.models import CHANNELS, Agency, Delegate, Member, Person, Province, Roster
+from warta.schema import Field, check_mapping
+from warta.timeutil import DateParseError, as_date
+from warta.yamlsrc import YamlDoc, YamlSyntaxError, parse_yaml
+
+PROVINCE_FILE = "_province.yml"
+
+PERSON = {
+    "name": Field("str", nullable=True),
+    "github": Field("str", nullable=True),
+    "github_id": Field("int", nullable=True),
+}
+DELEGATE = {
+    **PERSON,
+    "role": Field("str", required=True, hint="Isi `Plt` atau `Plh`."),
+    "from": Field("date", required=True),
+    "until": Field("date", required=True),
+}
+MEMBER = {
+    "name": Field("str", required=True, nullable=True),
+    "nip": Field("str", nullable=True, hint="Tulis NIP dalam tanda kutip, misalnya \"19880620 200903 2 001\"."),
+    "jabatan": Field("str", nullable=True),
+    "github": Field("str", nullable=True),
+    "github_id": Field("int", nullable=True),
+    "status": Field("str", nullable=True),
+    "decree_agency": Field("str", nullable=True),
+}
+CHANNEL_SETTINGS = Field("mapping", open=True)
+AGENCY_SCHEMA = {
+    "slug": Field("str", required=True),
+    "name": Field("str", required=True),
+    "short_name": Field("str"),
+    "kind": Field("str"),
+    "decree": Field("mapping", fields={"number": Field("str", nullable=True),
+                                       "name": Field("str", nullable=True)}),
+    "description": Field("str", nullable=True),
+    "kepala": Field("mapping", nullable=True, fields=PERSON),
+    "delegates": Field("list", items=Field("mapping", fields=DELEGATE)),
+    "team": Field("list", required=True, items=Field("mapping", fields=MEMBER)),
+    "channels": Field("mapping", fields={"website": Field("bool"),
+                                         **{c: CHANNEL_SETTINGS for c in CHANNELS[1:]}}),
+}
+PROVINCE_SCHEMA = {
+    "site": Field("mapping", required=True, fields={
+        "title": Field("str", required=True),
+        "url": Field("str", required=True),
+        "description": Field("str"),
+    }),
+    "github": Field("mapping", fields={"org": Field("str", nullable=True),
+                                       "admin_team": Field("str", nullable=True)}),
+    "admins": Field("list", items=Field("mapping", fields=PERSON)),
+    "media_center": Field("mapping", fields={
+        "koordinator": Field("mapping", nullable=True, fields=PERSON),
+        "channels": Field("mapping", open=True),
+    }),
+    "sensitive_words": Field("list[str]"),
+    "severities": Field("mapping", open=True),
+}
+
+
+@dataclass
+class LoadedRoster:
+    """The roster plus each file's parsed YAML (for line numbers) and the findings so far."""
+
+    roster: Roster
+    docs: dict[str, tuple[str, YamlDoc]] = field(default_factory=dict)  # slug -> (file, doc)
+    province_doc: YamlDoc | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _read(path: Path, rel: str, findings: list[Finding]) -> YamlDoc | None:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        findings.append(error(rel, 1, "roster-unreadable", f"Berkas tidak dapat dibaca: {exc}."))
+        return None
+    try:
+        return parse_yaml(text.replace("\r\n", "\n"))
+    except YamlSyntaxError as exc:
+        findings.append(error(rel, exc.line, "roster-yaml",
+                              f"Format YAML rusak: {exc.problem}. Periksa indentasi, tanda "
+                              "titik dua dan tanda kutip di sekitar baris ini."))
+        return None
+
+
+def _str(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _date(value: Any):  # type: ignore[no-untyped-def]
+    try:
+        return as_date(value) if value is not None else None
+    except DateParseError:
+        return None
+
+
+def _person(data: Any) -> Person | None:
+    if not isinstance(data, dict):
+        return None
+    name, login = _str(data.get("name")), _str(data.get("github"))
+    if not name and not login:
+        return None
+    return Person(name, login, _int(data.get("github_id")))
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    return [v if isinstance(v, dict) else {} for v in value] if isinstance(value, list) else []
+
+
+def agency_from_data(data: dict[str, Any], slug: str) -> Agency:
+    delegates = tuple(
+        Delegate(_str(d.get("name")), _str(d.get("github")), _int(d.get("github_id")),
+                 role=_str(d.get("role")) or "Plt", start=_date(d.get("from")),
+                 until=_date(d.get("until")))
+        for d in _dicts(data.get("delegates"))
+    )
+    team = tuple(
+        Member(_str(m.get("name")), _str(m.get("jabatan")),
+               str(m["nip"]) if m.get("nip") is not None else None,
+               _str(m.get("github")), _str(m.get("status")))
+        for m in _dicts(data.get("team"))
+    )
+    channels = data.get("channels") if isinstance(data.get("channels"), dict) else {}
+    return Agency(
+        slug=slug,
+        name=_str(data.get("name")) or slug,
+        short_name=_str(data.get("short_name")) or "",
+        kind=_str(data.get("kind")) or "Dinas",
+        description=_str(data.get("description")) or "",
+        kepala=_person(data.get("kepala")),
+        delegates=delegates,
+        team=team,
+        channels={"website": True, **(channels or {})},
+    )
+
+
+def province_from_data(data: dict[str, Any]) -> Province:
+    site = data.get("site") if isinstance(data.get("site"), dict) else {}
+    gh = data.get("github") if isinstance(data.get("github"), dict) else {}
+    mc = data.get("media_center") if isinstance(data.get("media_center"), dict) else {}
+    words = data.get("sensitive_words")
+    severities = data.get("severities")
+    return Province(
+        site_title=_str(site.get("title")) or "Warta",
+        site_url=_str(site.get("url")) or "http://localhost:8000/",
+        site_description=_str(site.get("description")) or "",
+        github_org=_str(gh.get("org")),
+        admin_team=_str(gh.get("admin_team")),
+        admins=tuple(p for p in map(_person, _dicts(data.get("admins"))) if p),
+        koordinator=_person(mc.get("koordinator")),
+        media_center_channels=mc.get("channels") if isinstance(mc.get("channels"), dict) else {},
+        sensitive_words=tuple(w for w in words if isinstance(w, str)) if isinstance(words, list)
+        else (),
+        severities={str(k): str(v) for k, v in severities.items()}
+        if isinstance(severities, dict) else {},
+    )
+
+
+def load_roster(root: Path) -> LoadedRoster:
+    """Load roster/ under the repository root; never raises on bad data."""
+    findings: list[Finding] = []
+    roster_dir = root / "roster"
+    province_rel = f"roster/{PROVINCE_FILE}"
+    province_doc = None
+    province_path = roster_dir / PROVINCE_FILE
+    if province_path.is_file():
+        province_doc = _read(province_path, province_rel, findings)
+    else:
+        findings.append(error(province_rel, 1, "roster-missing-province",
+                              "Berkas pengaturan provinsi belum ada. Buat "
+                              "`roster/_province.yml` berisi `site`, `admins` dan `media_center`."))
+    if province_doc is not None:
+        findings += check_mapping(province_doc, province_rel, PROVINCE_SCHEMA,
+                                  code_prefix="roster", what="pengaturan provinsi")
+    province = province_from_data(
+        province_doc.data if province_doc and isinstance(province_doc.data, dict) else {})
+
+    agencies: dict[str, Agency] = {}
+    docs: dict[str, tuple[str, YamlDoc]] = {}
+    for path in sorted(roster_dir.glob("*.yml")) + sorted(roster_dir.glob("*.yaml")):
+        if path.name == PROVINCE_FILE:
+            continue
+        rel = f"roster/{path.name}"
+        doc = _read(path, rel, findings)
+        if doc is None:
+            continue
+        findings += check_mapping(doc, rel, AGENCY_SCHEMA, code_prefix="roster",
+                                  what=f"roster {path.stem}")
+        if not isinstance(doc.data, dict):
+            continue
+        slug = path.stem
+        agencies[slug] = agency_from_data(doc.data, slug)
+        docs[slug] = (rel, doc)
+    return LoadedRoster(Roster(province, agencies), docs, province_doc, findings)

@@ -1,0 +1,261 @@
+"""Roster rules the schema cannot express: NIP, duplicates, logins, delegates, channels."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from warta.findings import Finding, error, warning
+from warta.roster.load import PROVINCE_FILE, LoadedRoster
+from warta.roster.models import KINDS
+from warta.roster.nip import nip_problems, normalise_nip
+from warta.schema import suggest
+from warta.yamlsrc import YamlDoc
+
+GITHUB_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CHANNEL_ID_KEYS = {
+    "instagram": "account",
+    "facebook": "page_id",
+    "x": "handle",
+    "youtube": "channel_id",
+    "tiktok": "handle",
+}
+THL = "tenaga harian lepas"
+
+
+def validate_roster(loaded: LoadedRoster, root: Path, today: date) -> list[Finding]:
+    """Every semantic roster problem; decree defects are warnings, broken structure errors."""
+    findings: list[Finding] = []
+    nips: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
+    numbers: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
+    for slug, (file, doc) in loaded.docs.items():
+        data = doc.data
+        findings += _agency_rules(slug, file, doc, data, today)
+        for index, member in enumerate(_items(data.get("team"))):
+            if isinstance(member.get("nip"), str | int):
+                nips[normalise_nip(str(member["nip"]))].append(
+                    (file, doc.line("team", index, "nip"), str(member.get("name") or "(tanpa nama)")))
+        decree = data.get("decree") if isinstance(data.get("decree"), dict) else {}
+        if decree.get("number"):
+            numbers[str(decree["number"]).strip(". ")].append(
+                (file, doc.line("decree", "number"), slug))
+    findings += _duplicate_nips(nips)
+    findings += _decree_numbering(numbers)
+    findings += _province_rules(loaded)
+    findings += _content_folders(loaded, root)
+    return findings
+
+
+def _items(value: Any) -> list[dict[str, Any]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _login(file: str, line: int, value: Any, where: str) -> list[Finding]:
+    if value is None or not isinstance(value, str):
+        return []
+    if value.startswith("@"):
+        return [error(file, line, "github-login",
+                      f"Login GitHub {where} ditulis tanpa `@`: ganti `{value}` "
+                      f"menjadi `{value.lstrip('@')}`.")]
+    if not GITHUB_LOGIN.match(value):
+        return [error(file, line, "github-login",
+                      f"`{value}` bukan login GitHub yang sah ({where}): hanya huruf, angka dan "
+                      "tanda hubung, maksimal 39 karakter, tidak diawali atau diakhiri `-`.")]
+    return []
+
+
+def _agency_rules(slug: str, file: str, doc: YamlDoc, data: dict[str, Any],
+                  today: date) -> list[Finding]:
+    out: list[Finding] = []
+    declared = data.get("slug")
+    if isinstance(declared, str) and declared != slug:
+        out.append(error(file, doc.line("slug"), "roster-slug-mismatch",
+                         f"`slug: {declared}` tidak sama dengan nama berkas `{slug}.yml`. "
+                         f"Samakan keduanya (folder konten memakai `content/{slug}/`)."))
+    if not SLUG.match(slug):
+        out.append(error(file, 1, "roster-slug-format",
+                         f"Nama berkas `{slug}` harus huruf kecil, angka dan tanda hubung."))
+    kind = data.get("kind")
+    if isinstance(kind, str) and kind not in KINDS:
+        out.append(error(file, doc.line("kind"), "roster-kind",
+                         f"Jenis perangkat daerah `{kind}` tidak dikenal.{suggest(kind, list(KINDS))}"
+                         f" Pilihan: {', '.join(KINDS)}."))
+    out += _kepala_rules(file, doc, data)
+    for index, delegate in enumerate(_items(data.get("delegates"))):
+        out += _delegate_rules(file, doc, index, delegate)
+    for index, member in enumerate(_items(data.get("team"))):
+        out += _member_rules(file, doc, index, member, today)
+    out += _channel_rules(file, doc, data.get("channels"))
+    return out
+
+
+def _kepala_rules(file: str, doc: YamlDoc, data: dict[str, Any]) -> list[Finding]:
+    kepala = data.get("kepala") if isinstance(data.get("kepala"), dict) else {}
+    line = doc.line("kepala")
+    if not kepala.get("name") and not kepala.get("github"):
+        return [warning(file, line, "kepala-missing",
+                        "Kepala Perangkat Daerah belum diisi. Isi `kepala: {name: ..., github: ...}`;"
+                        " sampai itu, persetujuan unggahan jatuh ke admin Diskominfotik.")]
+    if not kepala.get("github"):
+        return [warning(file, line, "kepala-no-github",
+                        f"Kepala `{kepala.get('name')}` belum punya login GitHub, jadi belum dapat "
+                        "menyetujui. Isi `kepala.github`.")]
+    return _login(file, doc.line("kepala", "github"), kepala.get("github"), "kepala")
+
+
+def _delegate_rules(file: str, doc: YamlDoc, index: int, d: dict[str, Any]) -> list[Finding]:
+    out: list[Finding] = []
+    who = d.get("name") or f"pelaksana ke-{index + 1}"
+    if d.get("role") not in ("Plt", "Plh", None):
+        out.append(error(file, doc.line("delegates", index, "role"), "delegate-role",
+                         f"Peran `{d.get('role')}` untuk {who} harus `Plt` atau `Plh`."))
+    if not d.get("github"):
+        out.append(warning(file, doc.line("delegates", index), "delegate-no-github",
+                           f"{who} belum punya login GitHub, jadi belum dapat menyetujui."))
+    out += _login(file, doc.line("delegates", index, "github"), d.get("github"), who)
+    start, until = d.get("from"), d.get("until")
+    if isinstance(start, date) and isinstance(until, date) and start > until:
+        out.append(error(file, doc.line("delegates", index, "until"), "delegate-dates",
+                         f"Masa tugas {who}: `until` ({until}) lebih awal dari `from` ({start})."))
+    return out
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]{3,}")
+
+
+def _looks_like_two_people(name: str) -> bool:
+    head, _, tail = name.partition(",")
+    return bool(tail) and any(_NAME_WORD.fullmatch(w) for w in re.split(r"[\s,]+", tail))
+
+
+def _member_rules(file: str, doc: YamlDoc, index: int, m: dict[str, Any],
+                  today: date) -> list[Finding]:
+    out: list[Finding] = []
+    line = doc.line("team", index)
+    name = m.get("name")
+    who = name or f"anggota ke-{index + 1}"
+    if not name:
+        out.append(warning(file, line, "member-vacant",
+                           f"Baris tim ke-{index + 1} tidak memiliki nama (lowongan atau data hilang"
+                           " di SK). Isi `name` atau hapus baris ini bila memang kosong."))
+    elif _looks_like_two_people(str(name)):
+        out.append(warning(file, doc.line("team", index, "name"), "member-two-names",
+                           f"`{name}` tampak berisi dua orang dalam satu baris. Pisahkan menjadi "
+                           "dua anggota bila benar demikian."))
+    if not m.get("jabatan"):
+        out.append(warning(file, line, "member-no-jabatan",
+                           f"Jabatan {who} kosong. Isi `jabatan` sesuai SK."))
+    elif m.get("nip") and str(m.get("jabatan")).strip().lower() == THL:
+        out.append(warning(file, doc.line("team", index, "jabatan"), "member-nip-thl",
+                           f"{who} ber-NIP tetapi jabatannya Tenaga Harian Lepas (bukan ASN). "
+                           "Kolom jabatan SK mungkin bergeser; periksa kembali."))
+    if m.get("decree_agency"):
+        out.append(warning(file, doc.line("team", index, "decree_agency"), "member-agency-column",
+                           f"Di SK, kolom perangkat daerah {who} berisi `{m['decree_agency']}` "
+                           "(bukan nama perangkat daerah). Pastikan keanggotaannya."))
+    nip = m.get("nip")
+    if nip is not None:
+        for code, message in nip_problems(str(nip), today):
+            out.append(warning(file, doc.line("team", index, "nip"), code, f"{who}: {message}"))
+    out += _login(file, doc.line("team", index, "github"), m.get("github"), who)
+    return out
+
+
+def _channel_rules(file: str, doc: YamlDoc, channels: Any) -> list[Finding]:
+    out: list[Finding] = []
+    if not isinstance(channels, dict):
+        return out
+    for name, settings in channels.items():
+        if name == "website" or name not in CHANNEL_ID_KEYS:
+            continue  # unknown names are reported by the schema
+        key = CHANNEL_ID_KEYS[name]
+        if settings in (None, False):
+            continue
+        if not isinstance(settings, dict) or not settings.get(key):
+            out.append(error(file, doc.line("channels", name), "channel-config",
+                             f"Akun `{name}` perlu `{key}`, misalnya "
+                             f"`{name}: {{{key}: ...}}`, atau hapus baris ini."))
+    return out
+
+
+def _duplicate_nips(nips: dict[str, list[tuple[str, int, str]]]) -> list[Finding]:
+    out: list[Finding] = []
+    for nip, places in nips.items():
+        if len(places) < 2:
+            continue
+        for file, line, who in places:
+            others = "; ".join(f"{o} ({f}:{ln})" for f, ln, o in places if (f, ln) != (file, line))
+            out.append(warning(file, line, "nip-duplicate",
+                               f"NIP {nip} milik {who} juga tercatat untuk {others}. Satu NIP hanya "
+                               "untuk satu orang: periksa data kepegawaian."))
+    return out
+
+
+def _decree_numbering(numbers: dict[str, list[tuple[str, int, str]]]) -> list[Finding]:
+    out: list[Finding] = []
+    for number, places in numbers.items():
+        if len(places) > 1:
+            for file, line, slug in places:
+                others = ", ".join(s for _, _, s in places if s != slug)
+                out.append(warning(file, line, "decree-number-duplicate",
+                                   f"Nomor urut SK {number} juga dipakai oleh {others}."))
+    ints = sorted(int(n) for n in numbers if n.isdigit())
+    if ints:
+        present = set(ints)
+        for missing in range(ints[0], ints[-1] + 1):
+            if missing in present:
+                continue
+            following = next(n for n in ints if n > missing)
+            file, line, _ = numbers[str(following)][0]
+            out.append(warning(file, line, "decree-number-gap",
+                               f"Nomor urut SK {missing} tidak ada (setelah {missing - 1} "
+                               f"langsung {following})."))
+    return out
+
+
+def _province_rules(loaded: LoadedRoster) -> list[Finding]:
+    out: list[Finding] = []
+    file = f"roster/{PROVINCE_FILE}"
+    doc = loaded.province_doc
+    if doc is None or not isinstance(doc.data, dict):
+        return out
+    province = loaded.roster.province
+    if not province.admins and not (province.github_org and province.admin_team):
+        out.append(error(file, doc.line("admins"), "province-no-admins",
+                         "Belum ada admin Diskominfotik: isi `admins` (nama dan login GitHub) atau "
+                         "`github: {org, admin_team}`. Tanpa admin tidak ada yang dapat menyetujui "
+                         "perubahan di luar `content/`."))
+    for index, admin in enumerate(_items(doc.data.get("admins"))):
+        out += _login(file, doc.line("admins", index, "github"), admin.get("github"), "admin")
+    mc = doc.data.get("media_center") if isinstance(doc.data.get("media_center"), dict) else {}
+    koordinator = mc.get("koordinator") if isinstance(mc.get("koordinator"), dict) else {}
+    if not koordinator.get("github"):
+        out.append(warning(file, doc.line("media_center", "koordinator"), "koordinator-missing",
+                           "Koordinator Media Center belum punya login GitHub; unggahan "
+                           "`media_center: true` belum dapat disetujui. Isi "
+                           "`media_center.koordinator`."))
+    out += _login(file, doc.line("media_center", "koordinator", "github"),
+                  koordinator.get("github"), "Koordinator Media Center")
+    for code, level in province.severities.items():
+        if level not in ("error", "warning", "off"):
+            out.append(error(file, doc.line("severities", code), "province-severity",
+                             f"Tingkat `{level}` untuk `{code}` harus error, warning atau off."))
+    return out
+
+
+def _content_folders(loaded: LoadedRoster, root: Path) -> list[Finding]:
+    content = root / "content"
+    if not content.is_dir():
+        return []
+    known = loaded.roster.slugs()
+    return [
+        error(f"content/{folder.name}", 1, "content-folder-unknown",
+              f"Folder `content/{folder.name}/` tidak punya roster `roster/{folder.name}.yml`."
+              f"{suggest(folder.name, known)}")
+        for folder in sorted(content.iterdir())
+        if folder.is_dir() and not folder.name.startswith(".") and folder.name not in known
+    ]

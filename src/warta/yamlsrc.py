@@ -1,0 +1,88 @@
+"""YAML with line numbers, so every finding can point at the offending key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDoc:
+    """Parsed YAML data plus the 1-based line of every mapping key and sequence item."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+    line_offset: int = 0
+
+    def line(self, *path: str | int) -> int:
+        """Line of the deepest known prefix of `path` (1 when nothing matches)."""
+        while path:
+            if path in self.lines:
+                return self.lines[path] + self.line_offset
+            path = path[:-1]
+        return 1 + self.line_offset
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, line: int, problem: str) -> None:
+        super().__init__(f"line {line}: {problem}")
+        self.line = line
+        self.problem = problem
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _no_duplicates(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> Any:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"kunci '{key}' muncul dua kali", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicates)
+
+
+def _collect_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key_path = (*path, key_node.value)
+                lines[key_path] = key_node.start_mark.line + 1
+                _collect_lines(value_node, key_path, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            item_path = (*path, index)
+            lines[item_path] = item.start_mark.line + 1
+            _collect_lines(item, item_path, lines)
+
+
+def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDoc:
+    """Parse one YAML document; raise YamlSyntaxError with the 1-based line on bad input."""
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()  # type: ignore[no-untyped-call]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        raise YamlSyntaxError(line, exc.problem or str(exc)) from None
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(1 + line_offset, str(exc)) from None
+    lines: dict[Path_, int] = {}
+    if node is not None:
+        _collect_lines(node, (), lines)
+    return YamlDoc(data, lines, line_offset)
