@@ -53,6 +53,36 @@ def check(
     raise typer.Exit(run(paths or [], strict=strict, fmt=format.value))
 
 
+@app.command()
+def new(
+    agency: Annotated[str, typer.Option("--agency", help="Slug perangkat daerah, mis. dinas-kesehatan.")],
+    title: Annotated[str, typer.Option("--title", help="Judul berita.")],
+    author: Annotated[str | None, typer.Option("--author", help="Nama/login GitHub penulis.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Tanggal, mis. '2026-11-20 09:00' (WIB).")] = None,
+    channel: Annotated[list[str] | None, typer.Option("--channel", help="Kanal (boleh berulang).")] = None,
+    summary: Annotated[str, typer.Option("--summary", help="Ringkasan satu kalimat.")] = "",
+    category: Annotated[str, typer.Option("--category", help="Kategori.")] = "",
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="Tag (boleh berulang).")] = None,
+    pr: Annotated[bool, typer.Option("--pr", help="Buat cabang, commit, push dan pull request.")] = False,
+) -> None:
+    """Buat berkas berita baru dengan front matter dari roster."""
+    from warta.commands.new import new as run
+
+    raise typer.Exit(run(agency_slug=agency, title=title, author=author, date=date,
+                         channels=channel or [], summary=summary, category=category,
+                         tags=tag or [], pr=pr))
+
+
+@app.command()
+def codeowners(
+    check: Annotated[bool, typer.Option("--check", help="Hanya periksa; gagal bila berbeda.")] = False,
+) -> None:
+    """Tulis atau periksa .github/CODEOWNERS dari roster."""
+    from warta.commands.codeowners import codeowners as run
+
+    raise typer.Exit(run(check=check))
+
+
 # --- more commands register below (new, codeowners, build, serve, gate, report, dispatch) ---
 
 

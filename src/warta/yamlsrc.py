@@ -27,6 +27,11 @@ class YamlDoc:
         return 1 + self.line_offset
 
 
+def as_mapping(value: Any) -> dict[str, Any]:
+    """The value when it is a mapping, else an empty one (the schema reports the type)."""
+    return value if isinstance(value, dict) else {}
+
+
 class YamlSyntaxError(Exception):
     def __init__(self, line: int, problem: str) -> None:
         super().__init__(f"line {line}: {problem}")

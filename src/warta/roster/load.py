@@ -10,7 +10,7 @@ from warta.findings import Finding, error
 from warta.roster.models import CHANNELS, Agency, Delegate, Member, Person, Province, Roster
 from warta.schema import Field, check_mapping
 from warta.timeutil import DateParseError, as_date
-from warta.yamlsrc import YamlDoc, YamlSyntaxError, parse_yaml
+from warta.yamlsrc import YamlDoc, YamlSyntaxError, as_mapping, parse_yaml
 
 PROVINCE_FILE = "_province.yml"
 
@@ -133,7 +133,7 @@ def agency_from_data(data: dict[str, Any], slug: str) -> Agency:
                _str(m.get("github")), _str(m.get("status")))
         for m in _dicts(data.get("team"))
     )
-    channels = data.get("channels") if isinstance(data.get("channels"), dict) else {}
+    channels = as_mapping(data.get("channels"))
     return Agency(
         slug=slug,
         name=_str(data.get("name")) or slug,
@@ -148,9 +148,9 @@ def agency_from_data(data: dict[str, Any], slug: str) -> Agency:
 
 
 def province_from_data(data: dict[str, Any]) -> Province:
-    site = data.get("site") if isinstance(data.get("site"), dict) else {}
-    gh = data.get("github") if isinstance(data.get("github"), dict) else {}
-    mc = data.get("media_center") if isinstance(data.get("media_center"), dict) else {}
+    site = as_mapping(data.get("site"))
+    gh = as_mapping(data.get("github"))
+    mc = as_mapping(data.get("media_center"))
     words = data.get("sensitive_words")
     severities = data.get("severities")
     return Province(
@@ -161,7 +161,7 @@ def province_from_data(data: dict[str, Any]) -> Province:
         admin_team=_str(gh.get("admin_team")),
         admins=tuple(p for p in map(_person, _dicts(data.get("admins"))) if p),
         koordinator=_person(mc.get("koordinator")),
-        media_center_channels=mc.get("channels") if isinstance(mc.get("channels"), dict) else {},
+        media_center_channels=as_mapping(mc.get("channels")),
         sensitive_words=tuple(w for w in words if isinstance(w, str)) if isinstance(words, list)
         else (),
         severities={str(k): str(v) for k, v in severities.items()}

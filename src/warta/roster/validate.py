@@ -13,7 +13,7 @@ from warta.roster.load import PROVINCE_FILE, LoadedRoster
 from warta.roster.models import KINDS
 from warta.roster.nip import nip_problems, normalise_nip
 from warta.schema import suggest
-from warta.yamlsrc import YamlDoc
+from warta.yamlsrc import YamlDoc, as_mapping
 
 GITHUB_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -39,7 +39,7 @@ def validate_roster(loaded: LoadedRoster, root: Path, today: date) -> list[Findi
             if isinstance(member.get("nip"), str | int):
                 nips[normalise_nip(str(member["nip"]))].append(
                     (file, doc.line("team", index, "nip"), str(member.get("name") or "(tanpa nama)")))
-        decree = data.get("decree") if isinstance(data.get("decree"), dict) else {}
+        decree = as_mapping(data.get("decree"))
         if decree.get("number"):
             numbers[str(decree["number"]).strip(". ")].append(
                 (file, doc.line("decree", "number"), slug))
@@ -94,7 +94,7 @@ def _agency_rules(slug: str, file: str, doc: YamlDoc, data: dict[str, Any],
 
 
 def _kepala_rules(file: str, doc: YamlDoc, data: dict[str, Any]) -> list[Finding]:
-    kepala = data.get("kepala") if isinstance(data.get("kepala"), dict) else {}
+    kepala = as_mapping(data.get("kepala"))
     line = doc.line("kepala")
     if not kepala.get("name") and not kepala.get("github"):
         return [warning(file, line, "kepala-missing",
@@ -231,8 +231,8 @@ def _province_rules(loaded: LoadedRoster) -> list[Finding]:
                          "perubahan di luar `content/`."))
     for index, admin in enumerate(_items(doc.data.get("admins"))):
         out += _login(file, doc.line("admins", index, "github"), admin.get("github"), "admin")
-    mc = doc.data.get("media_center") if isinstance(doc.data.get("media_center"), dict) else {}
-    koordinator = mc.get("koordinator") if isinstance(mc.get("koordinator"), dict) else {}
+    mc = as_mapping(doc.data.get("media_center"))
+    koordinator = as_mapping(mc.get("koordinator"))
     if not koordinator.get("github"):
         out.append(warning(file, doc.line("media_center", "koordinator"), "koordinator-missing",
                            "Koordinator Media Center belum punya login GitHub; unggahan "

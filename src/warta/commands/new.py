@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from warta.content.scaffold import post_path, render_post
+from warta.errors import UsageError, WartaError
+from warta.output import console
+from warta.project import find_root
+from warta.roster import load_roster
+from warta.roster.models import CHANNELS, Agency, Member
+from warta.schema import suggest
+from warta.timeutil import DateParseError, as_wib, now_wib
+
+
+def _author(agency: Agency, wanted: str | None) -> Member:
+    named = [m for m in agency.team if m.name]
+    names = "; ".join(m.name or "" for m in named)
+    candidates = [wanted] if wanted else [os.environ.get("GITHUB_ACTOR", "")]
+    for candidate in filter(None, candidates):
+        member = agency.member(candidate)
+        if member is not None:
+            return member
+    if wanted:
+        raise UsageError(f"`{wanted}` tidak ada di tim {agency.name}. Pilih salah satu: {names}.")
+    if len(named) == 1:
+        return named[0]
+    raise UsageError(f"Sebutkan penulis dengan --author, salah satu dari tim {agency.name}: "
+                     f"{names}.")
+
+
+def new(*, agency_slug: str, title: str, author: str | None, date: str | None,
+        channels: list[str], summary: str, category: str, tags: list[str],
+        pr: bool = False, root: Path | None = None) -> int:
+    root = root or find_root()
+    roster = load_roster(root).roster
+    agency = roster.agency(agency_slug)
+    if agency is None:
+        raise UsageError(f"Perangkat daerah `{agency_slug}` tidak ada di roster."
+                         f"{suggest(agency_slug, roster.slugs())}")
+    if not title.strip():
+        raise UsageError("Judul (--title) tidak boleh kosong.")
+    try:
+        when = as_wib(date) if date else now_wib().replace(second=0, microsecond=0)
+    except DateParseError:
+        raise UsageError(f"Tanggal `{date}` tidak dikenali; contoh: 2026-11-20 09:00.") from None
+    wanted = channels or ["website"]
+    for channel in wanted:
+        if channel not in CHANNELS:
+            raise UsageError(f"Kanal `{channel}` tidak dikenal.{suggest(channel, list(CHANNELS))}")
+        if channel not in agency.enabled_channels():
+            raise UsageError(f"{agency.name} belum punya akun `{channel}` di roster.")
+    member = _author(agency, author)
+    rel = post_path(agency, title, when)
+    target = root / rel
+    if target.exists():
+        raise WartaError(f"Berkas {rel} sudah ada. Pakai judul lain atau sunting berkas itu.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render_post(title=title.strip(), when=when, author=member,
+                                  channels=wanted, summary=summary, category=category,
+                                  tags=tags), encoding="utf-8")
+    console.print(f"[green]✓[/] Berita baru: [bold]{rel}[/]")
+    if pr:
+        from warta.commands.propose import propose_post
+
+        return propose_post(root, rel, title=title.strip(), agency=agency)
+    console.print("Sunting isinya, lalu periksa dengan: "
+                  f"[bold]warta check {rel}[/]")
+    return 0

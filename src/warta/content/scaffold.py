@@ -1,0 +1,50 @@
+"""A new post's file name and front matter, filled from the roster."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+
+import yaml
+
+from warta.roster.models import Agency, Member
+
+
+def slugify(title: str, max_length: int = 60) -> str:
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > max_length:
+            break
+        slug = candidate
+    return slug or "berita"
+
+
+def post_path(agency: Agency, title: str, when: datetime) -> str:
+    return f"content/{agency.slug}/{when:%Y}/{when:%Y-%m-%d}-{slugify(title)}.md"
+
+
+def render_post(*, title: str, when: datetime, author: Member, channels: list[str],
+                summary: str = "", category: str = "", tags: list[str] | None = None) -> str:
+    data: dict[str, object] = {
+        "title": title,
+        "date": when.strftime("%Y-%m-%d %H:%M"),
+        "author": author.name,
+        "summary": summary or "Ringkasan satu kalimat untuk hasil pencarian dan media sosial.",
+        "category": category or "Berita",
+        "tags": tags or [],
+        "channels": channels,
+    }
+    front = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return (
+        f"---\n{front}"
+        "# media:\n"
+        "#   - file: media/nama-foto.jpg\n"
+        "#     alt: Jelaskan apa yang terlihat di foto\n"
+        "#     credit: Tim Publikasi\n"
+        "---\n"
+        "Tulis isi berita di sini. Paragraf pertama menjawab apa, siapa, kapan dan di mana.\n"
+    )
