@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Set up everything the test suite needs on a fresh machine, then run it.
+# Used by the README's second command and by .ci/run (with CI=true).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; it never downloads one).
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e '.[test]'
+
+# axe-core (accessibility checks in the browser tests), from the npm registry, into a local cache.
+if [ ! -f .warta/node/node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then
+  npm install --silent --no-audit --no-fund --prefix .warta/node axe-core@4 >/dev/null
+fi
+
+.venv/bin/ruff check src tests
+.venv/bin/mypy
+exec .venv/bin/python -m pytest -q -n 2 "$@"
