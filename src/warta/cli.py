@@ -89,21 +89,14 @@ def codeowners(
 def main() -> None:
     """Entry point: expected problems exit cleanly; bugs leave a traceback log."""
     try:
-        app(standalone_mode=False)
+        app()  # standalone: usage errors exit 2, typer.Exit carries each command's code
     except WartaError as exc:
         err_console.print(f"[red]Galat:[/] {exc.message}")
         sys.exit(exc.exit_code)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except (typer.Abort, KeyboardInterrupt):
+    except KeyboardInterrupt:
         err_console.print("Dibatalkan.")
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the one top-level handler for bugs
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
         log = Path(".warta") / "error.log"
         try:
             log.parent.mkdir(exist_ok=True)

@@ -31,6 +31,10 @@ def codeowners(*, check: bool, root: Path | None = None) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     console.print(f"{CODEOWNERS_PATH} {'diperbarui' if current != text else 'sudah sesuai'}.")
-    for finding in findings:
-        err_console.print(f"[yellow]peringatan[/] {finding.file}: {finding.message}")
+    fallback = [f.file.removeprefix("roster/").removesuffix(".yml") for f in findings
+                if f.code == "codeowners-fallback"]
+    if fallback:
+        err_console.print(f"[yellow]peringatan[/] {len(fallback)} perangkat daerah belum punya Kepala/Plt. "
+                          f"dengan login GitHub; folder kontennya disetujui admin Diskominfotik: "
+                          f"{', '.join(fallback)}.")
     return 0

@@ -164,7 +164,7 @@ def province_from_data(data: dict[str, Any]) -> Province:
         media_center_channels=as_mapping(mc.get("channels")),
         sensitive_words=tuple(w for w in words if isinstance(w, str)) if isinstance(words, list)
         else (),
-        severities={str(k): str(v) for k, v in severities.items()}
+        severities={str(k): "off" if v is False else str(v) for k, v in severities.items()}  # YAML 1.1: off is False
         if isinstance(severities, dict) else {},
     )
 
