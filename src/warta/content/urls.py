@@ -1,0 +1,19 @@
+"""Where a post lives on the website: one definition shared by the site, captions and dispatch."""
+
+from __future__ import annotations
+
+from warta.content.models import Post
+
+
+def post_url_path(post: Post) -> str:
+    """Path of the post's page below the site root, e.g. `dinas-kesehatan/berita/2026/11/20/slug/`."""
+    return f"{post.agency}/berita/{post.date:%Y/%m/%d}/{post.slug}/"
+
+
+def post_url(site_url: str, post: Post) -> str:
+    return site_url.rstrip("/") + "/" + post_url_path(post)
+
+
+def media_url(site_url: str, repo_path: str) -> str:
+    """Public URL of a media file as the site serves it (content/<agency>/... -> <agency>/...)."""
+    return site_url.rstrip("/") + "/" + repo_path.removeprefix("content/")
