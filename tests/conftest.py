@@ -72,7 +72,7 @@ POST_A = """\
 title: Posyandu Serentak di Kota Bengkulu
 date: 2026-11-20 09:00
 author: Ani Lestari
-summary: Petugas menimbang balita di posyandu serentak.
+summary: Petugas menimbang balita di posyandu serentak di seluruh kelurahan Kota Bengkulu.
 category: Kesehatan
 tags: [posyandu, balita]
 channels: [website, instagram]

@@ -30,6 +30,8 @@ def test_check_json_contract(sample_repo: Path) -> None:
     result = run(sample_repo, "check", "--format", "json")
     assert result.returncode == 1
     findings = json.loads(result.stdout)
+    assert all(list(f) == ["file", "line", "code", "severity", "message"] for f in findings)
+    findings = [f for f in findings if f["severity"] == "error"]
     assert findings == [{
         "file": "content/dinas-contoh/2026/2026-11-21-rusak.md",
         "line": 5,

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from warta.check.quality import Context, check_post_quality
 from warta.content import load_posts
 from warta.findings import Finding, Severity, sort_findings
 from warta.roster import load_roster, validate_roster
@@ -37,6 +38,9 @@ def run_check(root: Path, paths: list[Path] | None = None, *, today: date) -> li
     selectors = [s for s in selectors if s != "."]
     findings = loaded.findings + validate_roster(loaded, root, today)
     content_paths = [p for p in paths or [] if p.resolve() != root.resolve()] or None
-    _, post_findings = load_posts(root, loaded.roster, content_paths)
+    posts, post_findings = load_posts(root, loaded.roster, content_paths)
+    ctx = Context(root, loaded.roster.province)
+    for post in posts:
+        post_findings += check_post_quality(ctx, post)
     findings = [f for f in findings if _selected(f.file, selectors)] + post_findings
     return sort_findings(apply_severities(findings, loaded.roster.province))

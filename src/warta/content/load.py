@@ -160,7 +160,7 @@ def _semantic(root: Path, rel: str, doc: YamlDoc, data: dict[str, Any],
     return findings
 
 
-def _build(rel: str, doc: YamlDoc, data: dict[str, Any], body: str) -> Post:
+def _build(rel: str, doc: YamlDoc, data: dict[str, Any], body: str, body_line: int) -> Post:
     def text(key: str) -> str:
         value = data.get(key)
         return value.strip() if isinstance(value, str) else ""
@@ -178,6 +178,7 @@ def _build(rel: str, doc: YamlDoc, data: dict[str, Any], body: str) -> Post:
         title=text("title"),
         date=as_wib(data["date"]),
         body=body.strip("\n") + "\n",
+        body_line=body_line + len(body) - len(body.lstrip("\n")),
         author=text("author"),
         summary=text("summary"),
         category=text("category"),
@@ -214,7 +215,8 @@ def load_post(root: Path, rel: str, roster: Roster) -> tuple[Post | None, list[F
     agency = roster.agency(rel.split("/")[1]) if rel.count("/") >= 2 else None
     findings += _semantic(root, rel, doc, doc.data, agency)
     try:
-        return _build(rel, doc, doc.data, body), findings
+        body_line = text.count("\n", 0, len(text) - len(body)) + 1
+        return _build(rel, doc, doc.data, body, body_line), findings
     except (KeyError, ValueError, TypeError, AttributeError):
         return None, findings  # the schema findings already say what is wrong
 

@@ -1,0 +1,71 @@
+"""Facts about local media files: image size and format (Pillow), MP4 duration (mvhd box)."""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    format: str
+    width: int
+    height: int
+    bytes: int
+
+    @property
+    def aspect(self) -> float:
+        return self.width / self.height if self.height else 0.0
+
+
+class MediaError(Exception):
+    pass
+
+
+def image_info(path: Path) -> ImageInfo:
+    try:
+        with Image.open(path) as image:
+            image.verify()
+        with Image.open(path) as image:
+            return ImageInfo(image.format or "?", image.width, image.height, path.stat().st_size)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise MediaError(str(exc)) from None
+
+
+def mp4_duration(path: Path) -> float | None:
+    """Seconds from the movie header of an MP4/MOV file; None when it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            return _find_mvhd(handle.read(64 * 1024 * 1024))
+    except OSError:
+        return None
+
+
+def _find_mvhd(data: bytes, start: int = 0, end: int | None = None) -> float | None:
+    end = len(data) if end is None else end
+    offset = start
+    while offset + 8 <= end:
+        size, kind = struct.unpack(">I4s", data[offset:offset + 8])
+        header = 8
+        if size == 1 and offset + 16 <= end:
+            size = struct.unpack(">Q", data[offset + 8:offset + 16])[0]
+            header = 16
+        elif size == 0:
+            size = end - offset
+        if size < header:
+            return None
+        if kind == b"moov":
+            return _find_mvhd(data, offset + header, min(offset + size, end))
+        if kind == b"mvhd":
+            body = offset + header
+            version = data[body]
+            if version == 1:
+                timescale, duration = struct.unpack(">IQ", data[body + 20:body + 32])
+            else:
+                timescale, duration = struct.unpack(">II", data[body + 12:body + 20])
+            return duration / timescale if timescale else None
+        offset += size
+    return None
