@@ -11,7 +11,7 @@ URL_WEIGHT = 23
 MAX_WEIGHT = 280
 _WEIGHT_ONE = ((0x0000, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 0x2037))
 URL = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"]+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:id|com|org|net|go\.id|co)\b(?:/[^\s<>\"]*)?",
+    r"(?:https?://|www\.)[!#-;=?-~]+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:id|com|org|net|co)\b(?:/[!#-;=?-~]*)?",
     re.IGNORECASE,
 )
 

@@ -121,7 +121,7 @@ def _local_video(post: Post) -> str | None:
 def required_media(ctx: Context, post: Post) -> Iterator[Finding]:
     for channel in post.channels:
         limits = LIMITS.get(channel)
-        if limits is None or limits.needs is None:
+        if limits is None:
             continue
         has_video = post.video is not None
         if limits.needs == "video" and not has_video:

@@ -1,0 +1,117 @@
+"""The one git helper (GitPython): files at a commit, diffs with renames, commit identities."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import git
+from git.exc import BadName, GitCommandError, InvalidGitRepositoryError, NoSuchPathError
+
+from warta.errors import UsageError
+
+_CO_AUTHOR = re.compile(r"^\s*co-authored-by:\s*(.*?)\s*<([^>]*)>\s*$", re.I | re.M)
+_SHA = re.compile(r"^[0-9a-fA-F]{4,64}$")
+
+
+@dataclass(frozen=True)
+class ChangedPath:
+    """One line of `git diff --name-status`: status letter, path, and the old path of a rename."""
+
+    status: str
+    path: str
+    old_path: str | None = None
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A name and e-mail address found on a commit (author, committer or co-author)."""
+
+    name: str
+    email: str
+
+
+class GitError(UsageError):
+    """Git could not answer: missing repository, unknown commit, failed diff (exit 2)."""
+
+
+def open_repo(path: str | Path) -> git.Repo:
+    """The git repository at `path`, or a clear error."""
+    try:
+        return git.Repo(Path(path))
+    except (NoSuchPathError, InvalidGitRepositoryError):
+        raise GitError(f"`{path}` bukan repositori git.") from None
+
+
+def resolve_commit(repo: git.Repo, sha: str) -> str:
+    """The full SHA of commit `sha`; only hexadecimal SHAs, never refs a PR could name."""
+    if not _SHA.match(sha):
+        raise GitError(f"`{sha}` bukan SHA commit (harus heksadesimal).")
+    try:
+        return repo.commit(sha).hexsha
+    except (BadName, ValueError, GitCommandError):
+        raise GitError(f"Commit `{sha}` tidak ada di repositori {repo.working_dir}.") from None
+
+
+def read_text_at(repo: git.Repo, sha: str, path: str) -> str | None:
+    """The text of `path` at commit `sha`, None when the file is absent there."""
+    try:
+        blob = repo.commit(sha).tree / path
+    except KeyError:
+        return None
+    if blob.type != "blob":
+        return None
+    return blob.data_stream.read().decode("utf-8-sig", errors="replace")
+
+
+def list_files_at(repo: git.Repo, sha: str, folder: str) -> list[str]:
+    """Names of the files directly inside `folder` at commit `sha` (empty when it is absent)."""
+    try:
+        tree = repo.commit(sha).tree / folder
+    except KeyError:
+        return []
+    if tree.type != "tree":
+        return []
+    return sorted(item.name for item in tree.blobs)
+
+
+def diff_name_status(repo: git.Repo, base: str, head: str) -> list[ChangedPath]:
+    """`git diff --name-status -M base...head`: what the PR changes, renames with both paths."""
+    try:
+        out = repo.git.diff("--name-status", "-z", "-M", "--no-color", "--no-ext-diff",
+                            f"{base}...{head}")
+    except GitCommandError as exc:
+        raise GitError(f"`git diff {base}...{head}` gagal: {exc.stderr.strip()}") from None
+    tokens = out.split("\0")
+    changes: list[ChangedPath] = []
+    i = 0
+    while i < len(tokens) and tokens[i]:
+        status = tokens[i][0]
+        if status in "RC":
+            changes.append(ChangedPath(status, tokens[i + 2], tokens[i + 1]))
+            i += 3
+        else:
+            changes.append(ChangedPath(status, tokens[i + 1]))
+            i += 2
+    return changes
+
+
+def commit_identities(repo: git.Repo, base: str, head: str) -> list[Identity]:
+    """Authors, committers and `Co-authored-by:` co-authors of the commits in base..head."""
+    found: list[Identity] = []
+    try:
+        commits = list(repo.iter_commits(f"{base}..{head}"))
+    except GitCommandError as exc:
+        raise GitError(f"Daftar commit {base}..{head} gagal dibaca: {exc.stderr.strip()}") from None
+    for commit in commits:
+        for actor in (commit.author, commit.committer):
+            found.append(Identity(actor.name or "", actor.email or ""))
+        message = commit.message if isinstance(commit.message, str) else commit.message.decode()
+        found += co_authors(message)
+    return list(dict.fromkeys(found))
+
+
+def co_authors(message: str) -> list[Identity]:
+    """The `Co-authored-by:` trailers of a commit message."""
+    return [Identity(name, email) for name, email in _CO_AUTHOR.findall(message)]

@@ -1,0 +1,88 @@
+"""Responsive images: each photo resized and compressed once, cached by content hash."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+WIDTHS = (480, 960, 1600)
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff"}
+QUALITY = 78
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str  # file name inside the shard's media folder
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class ResponsiveImage:
+    variants: tuple[Variant, ...]  # narrowest first
+
+    @property
+    def largest(self) -> Variant:
+        return self.variants[-1]
+
+    def default(self) -> Variant:
+        """The variant used as `src`: about 960 px wide, or the largest there is."""
+        fitting = [v for v in self.variants if v.width <= 960]
+        return fitting[-1] if fitting else self.variants[0]
+
+
+def is_image(path: str) -> bool:
+    return Path(path).suffix.lower() in IMAGE_SUFFIXES
+
+
+def _digest(path: Path) -> str:
+    sha = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            sha.update(chunk)
+    return sha.hexdigest()[:20]
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def responsive_image(source: Path, out_dir: Path, cache_dir: Path) -> ResponsiveImage | None:
+    """Write WebP variants of `source` into out_dir; None when it is not a readable image."""
+    digest = _digest(source)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    index = cache_dir / f"{digest}.sizes"
+    if not index.is_file():
+        try:
+            with Image.open(source) as opened:
+                image = ImageOps.exif_transpose(opened).convert("RGB")
+        except (OSError, ValueError, Image.DecompressionBombError):
+            return None
+        widths = [w for w in WIDTHS if w < image.width] + [min(image.width, WIDTHS[-1])]
+        lines = []
+        for width in dict.fromkeys(widths):
+            height = max(1, round(image.height * width / image.width))
+            resized = image if width == image.width else image.resize((width, height),
+                                                                      Image.Resampling.LANCZOS)
+            resized.save(cache_dir / f"{digest}-{width}.webp", "WEBP", quality=QUALITY,
+                         method=4)
+            lines.append(f"{width} {height}")
+        index.write_text("\n".join(lines), encoding="utf-8")
+    variants = []
+    for line in index.read_text(encoding="utf-8").splitlines():
+        width, height = (int(x) for x in line.split())
+        name = f"{digest}-{width}.webp"
+        target = out_dir / name
+        if not target.exists():
+            _link_or_copy(cache_dir / name, target)
+        variants.append(Variant(name, width, height))
+    return ResponsiveImage(tuple(variants)) if variants else None

@@ -1,0 +1,46 @@
+"""Small pure helpers for page text: Indonesian dates, reading time, slugs, escaping."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from datetime import datetime
+
+from warta.timeutil import WIB
+
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+          "September", "Oktober", "November", "Desember")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def tanggal(when: datetime) -> str:
+    """`20 November 2026`, in WIB."""
+    local = when.astimezone(WIB)
+    return f"{local.day} {MONTHS[local.month - 1]} {local.year}"
+
+
+def reading_minutes(markdown: str) -> int:
+    """Minutes to read at 200 words a minute, at least one."""
+    return max(1, round(len(_WORD.findall(markdown)) / 200))
+
+
+def slugify(text: str) -> str:
+    """ASCII, lower-case, hyphenated; `lainnya` when nothing is left."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "lainnya"
+
+
+def esc(text: str) -> str:
+    """HTML-escape a string destined for a template that does not autoescape."""
+    return html.escape(text, quote=True)
+
+
+def plain_excerpt(markdown: str, limit: int = 200) -> str:
+    """A plain-text summary from Markdown: markup dropped, cut at a word boundary."""
+    text = re.sub(r"<[^>]+>|!\[[^\]]*\]\([^)]*\)|[#*_`>\[\]]|\([^)]*\)", " ", markdown)
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
