@@ -83,6 +83,72 @@ def codeowners(
     raise typer.Exit(run(check=check))
 
 
+class ReportFormat(enum.StrEnum):
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def report(
+    base: Annotated[str, typer.Option("--base", help="SHA dasar (cabang main).")],
+    head: Annotated[str, typer.Option("--head", help="SHA terakhir pull request.")],
+    format: Annotated[ReportFormat, typer.Option("--format", help="markdown atau json.")] = ReportFormat.markdown,
+    author: Annotated[str | None, typer.Option("--author", help="Login pembuat PR.")] = None,
+    preview_url: Annotated[str | None, typer.Option("--preview-url", help="Tautan pratinjau situs.")] = None,
+) -> None:
+    """Laporan pull request untuk Kepala PD: pemeriksaan, caption tiap jaringan, persetujuan."""
+    from warta.commands.report import report as run
+
+    raise typer.Exit(run(base=base, head=head, fmt=format.value, author=author, preview_url=preview_url))
+
+
+gate_app = typer.Typer(help="Gerbang persetujuan Kepala PD atas pull request.",
+                       no_args_is_help=True)
+app.add_typer(gate_app, name="gate")
+
+
+@gate_app.command("evaluate")
+def gate_evaluate(
+    input: Annotated[Path, typer.Option("--input", help="Berkas JSON masukan (lihat DESIGN).")],
+) -> None:
+    """Hitung putusan persetujuan dari roster di base_sha; JSON ke stdout."""
+    from warta.commands.gate import evaluate_command
+
+    raise typer.Exit(evaluate_command(input))
+
+
+@gate_app.command("post")
+def gate_post(
+    repo: Annotated[str, typer.Option("--repo", help="owner/nama repositori GitHub.")],
+    pr: Annotated[int, typer.Option("--pr", help="Nomor pull request.")],
+    checkout: Annotated[Path, typer.Option("--checkout", help="Klon git berisi base dan head.")]
+    = Path("."),
+    base_url: Annotated[str, typer.Option("--base-url", envvar="GITHUB_API_URL",
+                                          help="URL API GitHub.")] = "https://api.github.com",
+) -> None:
+    """Baca PR lewat API, hitung putusan, kirim check run `warta/persetujuan` dan komentar."""
+    from warta.commands.gate import post_command
+
+    raise typer.Exit(post_command(repo, pr, checkout, base_url))
+
+
+roster_app = typer.Typer(help="Roster dan tim GitHub.", no_args_is_help=True)
+app.add_typer(roster_app, name="roster")
+
+
+@roster_app.command("sync-github")
+def roster_sync_github(
+    org: Annotated[str | None, typer.Option("--org", help="Organisasi GitHub.")] = None,
+    base_url: Annotated[str, typer.Option("--base-url", envvar="GITHUB_API_URL",
+                                          help="URL API GitHub.")] = "https://api.github.com",
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Tampilkan rencana saja.")] = False,
+) -> None:
+    """Samakan anggota tim GitHub tiap perangkat daerah dengan roster."""
+    from warta.commands.gate import sync_github_command
+
+    raise typer.Exit(sync_github_command(org, base_url, dry_run=dry_run))
+
+
 # --- more commands register below (new, codeowners, build, serve, gate, report, dispatch) ---
 
 

@@ -1,0 +1,153 @@
+"""Gather the pull-request review: each changed post, its checks and its captions per network."""
+
+from __future__ import annotations
+
+import shutil
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from warta.channels.captions import Caption, render_caption
+from warta.check import apply_severities
+from warta.check.quality import Context, check_post_quality
+from warta.content import load_post
+from warta.content.models import Post
+from warta.content.urls import post_url
+from warta.findings import Finding, sort_findings
+from warta.git import ChangedPath, diff_name_status, open_repo, resolve_commit
+from warta.roster import load_roster
+
+STATUS_LABEL = {"A": "baru", "M": "diubah", "D": "dihapus", "R": "dipindah", "C": "disalin", "T": "diubah"}
+
+
+@dataclass(frozen=True)
+class PostReport:
+    path: str
+    status: str
+    old_path: str | None = None
+    post: Post | None = None
+    findings: tuple[Finding, ...] = ()
+    captions: tuple[Caption, ...] = ()
+    url: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        post = self.post
+        return {
+            "path": self.path,
+            "status": self.status,
+            "old_path": self.old_path,
+            "title": post.title if post else None,
+            "agency": self.path.split("/")[1],
+            "url": self.url or None,
+            "draft": post.draft if post else None,
+            "publish_at": post.publish_at.isoformat() if post and post.publish_at else None,
+            "media_center": post.media_center if post else None,
+            "channels": list(post.channels) if post else [],
+            "findings": [f.as_dict() for f in self.findings],
+            "captions": [_caption_dict(c) for c in self.captions],
+        }
+
+
+def _caption_dict(caption: Caption) -> dict[str, Any]:
+    return {
+        "channel": caption.channel,
+        "text": caption.text,
+        "title": caption.title,
+        "media": [m.path for m in caption.media],
+        "video": caption.video,
+        "length": caption.length,
+        "limit": caption.limit,
+        "overridden": caption.overridden,
+        "cut": caption.cut,
+    }
+
+
+@dataclass(frozen=True)
+class Report:
+    base: str
+    head: str
+    posts: tuple[PostReport, ...]
+    other_files: tuple[str, ...] = ()
+    requirements: tuple[dict[str, Any], ...] = ()
+    approved: bool | None = None
+    preview_url: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "base": self.base,
+            "head": self.head,
+            "preview_url": self.preview_url,
+            "posts": [p.as_dict() for p in self.posts],
+            "other_files": list(self.other_files),
+            "approval": {"approved": self.approved, "requirements": list(self.requirements)},
+        }
+
+
+@contextmanager
+def exported_tree(repo_path: Path, sha: str, folders: list[str]) -> Iterator[Path]:
+    """The given folders at `sha`, written to a temporary folder (PR code is never run)."""
+    repo = open_repo(repo_path)
+    tmp = Path(tempfile.mkdtemp(prefix="warta-report-"))
+    try:
+        present = [f for f in folders if _exists(repo, sha, f)]
+        if present:
+            data = repo.git.archive(sha, "--format=tar", *present, stdout_as_string=False)
+            with tarfile.open(fileobj=BytesIO(data)) as tar:
+                tar.extractall(tmp, filter="data")
+        yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _exists(repo: Any, sha: str, path: str) -> bool:
+    try:
+        repo.commit(sha).tree / path
+    except KeyError:
+        return False
+    return True
+
+
+def _is_post(path: str) -> bool:
+    return path.startswith("content/") and path.endswith(".md") and path.count("/") >= 2
+
+
+def changed_posts(changes: list[ChangedPath]) -> tuple[list[ChangedPath], list[str]]:
+    posts = [c for c in changes if _is_post(c.path) or (c.old_path and _is_post(c.old_path))]
+    others = [c.path for c in changes if c not in posts and not c.path.startswith("content/")]
+    return posts, others
+
+
+def build_report(repo_path: Path, base: str, head: str, *, preview_url: str | None = None) -> Report:
+    """Every changed post at head with its findings and the exact caption of each network."""
+    repo = open_repo(repo_path)
+    base_sha, head_sha = resolve_commit(repo, base), resolve_commit(repo, head)
+    changes = diff_name_status(repo, base_sha, head_sha)
+    post_changes, others = changed_posts(changes)
+    agencies = sorted({c.path.split("/")[1] for c in post_changes if c.path.count("/") >= 2})
+    reports: list[PostReport] = []
+    with exported_tree(repo_path, head_sha, ["roster", *(f"content/{a}" for a in agencies)]) as tree:
+        roster = load_roster(tree).roster
+        ctx = Context(tree, roster.province)
+        for change in post_changes:
+            status = STATUS_LABEL.get(change.status, change.status)
+            if change.status == "D" or not _is_post(change.path):
+                reports.append(PostReport(change.old_path or change.path, STATUS_LABEL["D"]))
+                continue
+            post, findings = load_post(tree, change.path, roster)
+            captions: list[Caption] = []
+            url = ""
+            if post is not None:
+                findings += check_post_quality(ctx, post)
+                captions = [render_caption(post, ch, roster.province.site_url)
+                            for ch in post.channels if ch != "website"]
+                url = post_url(roster.province.site_url, post)
+            findings = sort_findings(apply_severities(findings, roster.province))
+            reports.append(PostReport(change.path, status, change.old_path, post, tuple(findings),
+                                      tuple(captions), url))
+    return Report(base_sha, head_sha, tuple(reports), tuple(others), preview_url=preview_url)

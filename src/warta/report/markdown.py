@@ -1,0 +1,143 @@
+"""The pull-request comment, in Bahasa Indonesia, short lines for a Kepala PD on a phone."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from warta.channels.captions import Caption
+from warta.channels.limits import LIMITS
+from warta.findings import Severity
+from warta.report.build import PostReport, Report
+from warta.timeutil import WIB
+
+MARKER = "<!-- warta:laporan -->"
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+          "Oktober", "November", "Desember")
+ICONS = {"instagram": "📷", "facebook": "📘", "x": "✖️", "youtube": "▶️", "tiktok": "🎵"}
+CHECKLIST = (
+    "Isi berita faktual dan sesuai data (Pedoman IV)",
+    "Foto dan video layak tayang, tanpa data pribadi (NIK, NIP, nomor telepon)",
+    "Caption tiap media sosial di atas sudah tepat",
+    "Jadwal tayang dan akun tujuan sudah benar",
+)
+
+
+def tanggal(value: Any) -> str:
+    local = value.astimezone(WIB)
+    return f"{local.day} {MONTHS[local.month - 1]} {local.year} pukul {local:%H.%M} WIB"
+
+
+def _escape(text: str) -> str:
+    return re.sub(r"([\\`*_{}\[\]<>()#+!|~])", r"\\\1", text)
+
+
+def _plain(text: str) -> str:
+    """Our own messages keep their `code` spans; only HTML is neutralised."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _quote(text: str) -> str:
+    return "\n".join("> " + (_escape(line) if line else "") for line in text.splitlines()) or "> (kosong)"
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _status_icon(post: PostReport) -> str:
+    if any(f.severity is Severity.ERROR for f in post.findings):
+        return "❌"
+    return "⚠️" if post.findings else "✅"
+
+
+def _caption_block(caption: Caption) -> list[str]:
+    label = LIMITS[caption.channel].label if caption.channel in LIMITS else caption.channel
+    unit = {"x": "karakter berbobot", "youtube": "byte"}.get(caption.channel, "karakter")
+    size = _number(caption.length) + (f"/{_number(caption.limit)}" if caption.limit else "")
+    flag = " ❌ terlalu panjang" if caption.over_limit else ""
+    media = f" · {len(caption.media)} foto" if caption.media else ""
+    video = " · video" if caption.video else ""
+    lines = [f"<details><summary>{ICONS.get(caption.channel, '')} {label} · {size} {unit}{media}{video}{flag}"
+             "</summary>", ""]
+    if caption.title is not None:
+        lines += [f"**Judul video:** {_escape(caption.title)}", ""]
+    lines.append(_quote(caption.text))
+    if caption.cut:
+        lines += ["", f"✂️ Dipotong agar muat: {', '.join(caption.cut)}."]
+    if caption.overridden:
+        lines += ["", "✍️ Caption khusus dari `captions`."]
+    if caption.media:
+        lines += ["", "Media: " + ", ".join(f"`{m.file}`" for m in caption.media)]
+    return [*lines, "", "</details>"]
+
+
+def _post_section(post: PostReport) -> list[str]:
+    if post.post is None:
+        title = f"`{post.path}`"
+        if post.status == "dihapus":
+            return [f"### 🗑️ {title}", "Berita ini dihapus; tidak ada yang dikirim.", ""]
+    p = post.post
+    lines = [f"### {_status_icon(post)} {_escape(p.title) if p else f'`{post.path}`'}"]
+    if p is not None:
+        when = tanggal(p.publish_at or p.date)
+        extra = " · **draf (tidak tayang)**" if p.draft else ""
+        extra += " · 📣 juga untuk Media Center" if p.media_center else ""
+        lines.append(f"{post.status} · tayang {when}{extra}")
+    moved = f" (dari `{post.old_path}`)" if post.old_path else ""
+    lines += [f"`{post.path}`{moved}", ""]
+    if post.findings:
+        lines.append("**Pemeriksaan**")
+        for f in post.findings:
+            icon = "❌" if f.severity is Severity.ERROR else "⚠️"
+            lines.append(f"- {icon} baris {f.line}: {_plain(f.message)}")
+    else:
+        lines.append("✅ Semua pemeriksaan lolos.")
+    lines.append("")
+    if p is not None:
+        lines.append(f"🌐 Situs web: {post.url}")
+        if post.captions:
+            lines += ["", "**Yang akan terkirim ke media sosial**", ""]
+            for caption in post.captions:
+                lines += _caption_block(caption)
+        lines.append("")
+    return lines
+
+
+def _requirements(report: Report) -> list[str]:
+    if not report.requirements:
+        return []
+    head = "✅ Sudah disetujui." if report.approved else "⏳ Belum disetujui. Yang harus menyetujui:"
+    lines = ["## Persetujuan", head, ""]
+    for req in report.requirements:
+        eligible = ", ".join(f"@{login}" for login in req.get("eligible", [])) or "(belum ada yang berhak)"
+        if req.get("satisfied_by"):
+            lines.append(f"- ✅ **{req['scope']}**: disetujui @{req['satisfied_by']}")
+        else:
+            lines.append(f"- ⏳ **{req['scope']}**: {eligible}. {_plain(str(req.get('reason', '')))}")
+    return [*lines, ""]
+
+
+def render_markdown(report: Report) -> str:
+    posts = report.posts
+    errors = sum(_status_icon(p) == "❌" for p in posts if p.post)
+    lines = [MARKER, "## 📰 Laporan Warta untuk Kepala PD", ""]
+    summary = f"**{len(posts)} berita** berubah"
+    if errors:
+        summary += f" · ❌ {errors} perlu diperbaiki sebelum disetujui"
+    lines += [summary, ""]
+    if report.preview_url:
+        lines += [f"🔎 [Lihat pratinjau situs]({report.preview_url})", ""]
+    for post in posts:
+        lines += _post_section(post)
+    if report.other_files:
+        lines += ["**Berkas lain yang berubah** (perlu admin Diskominfotik):", ""]
+        lines += [f"- `{path}`" for path in report.other_files[:30]]
+        if len(report.other_files) > 30:
+            lines.append(f"- … dan {len(report.other_files) - 30} berkas lain")
+        lines.append("")
+    lines += _requirements(report)
+    lines += ["## Daftar periksa Kepala PD", *(f"- [ ] {item}" for item in CHECKLIST), "",
+              "Setujui lewat **Files changed → Review changes → Approve**. Persetujuan hanya berlaku untuk "
+              "commit terakhir; setiap perubahan baru perlu disetujui lagi."]
+    return "\n".join(lines).rstrip() + "\n"
