@@ -1,0 +1,407 @@
+"""The only PyGithub user: read a pull request, post the verdict, sync teams, apply rulesets."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import requests
+from github import Auth, Github, GithubException, UnknownObjectException
+from github.PullRequest import PullRequest as GhPull
+from github.Repository import Repository
+
+from warta import git as wgit
+from warta.errors import UsageError, WartaError
+from warta.gate.base_roster import roster_at
+from warta.gate.comment import CHECK_NAME, MARKER, comment_body, requirements_markdown, title
+from warta.gate.evaluate import media_center_posts
+from warta.gate.models import (
+    ChangedFile,
+    Contributors,
+    PullRequest,
+    Requirement,
+    Review,
+    Verdict,
+)
+from warta.gate.protection import (
+    ENVIRONMENTS,
+    RULESET_NAME,
+    ruleset,
+    ruleset_differences,
+    teams_plan,
+)
+from warta.gate.scopes import touched_scopes
+from warta.gate.verdict import approval_verdict
+from warta.project import find_root
+from warta.roster.load import load_roster
+from warta.roster.models import Person, Roster
+from warta.timeutil import now_wib
+
+# GitHub lists at most 250 commits of a pull request; beyond that authors are unknown.
+MAX_COMMITS = 250
+_STATUS = {"added": "A", "removed": "D", "modified": "M", "renamed": "R", "copied": "C",
+           "changed": "T", "unchanged": "M"}
+API_ERRORS = (GithubException, requests.RequestException)
+
+
+class GitHubError(WartaError):
+    """The GitHub API failed; the gate treats this as not approved."""
+
+
+@dataclass(frozen=True)
+class PullData:
+    number: int
+    author: str
+    author_id: int | None
+    base_sha: str
+    head_sha: str
+    changed_count: int
+    commit_count: int
+    changed_files: tuple[ChangedFile, ...]
+    contributors: Contributors
+    reviews: tuple[Review, ...]
+
+
+def token_from_env() -> str:
+    token = os.environ.get("WARTA_GITHUB_TOKEN") or os.environ.get("GITHUB_TOKEN")
+    if not token:
+        raise UsageError("Token GitHub tidak ada: isi variabel lingkungan WARTA_GITHUB_TOKEN "
+                         "(token instalasi GitHub App).")
+    return token
+
+
+def connect(token: str, base_url: str = "https://api.github.com", *, retries: int = 2,
+            throttle: bool | None = None) -> Github:
+    """A PyGithub client; `base_url` points at GitHub, GHES or a local fake."""
+    if throttle is None:  # PyGithub's pauses respect GitHub's secondary rate limits
+        throttle = os.environ.get("WARTA_GITHUB_THROTTLE", "1") != "0"
+    return Github(auth=Auth.Token(token), base_url=base_url.rstrip("/"), retry=retries,
+                  timeout=30, per_page=100,
+                  seconds_between_requests=0.25 if throttle else None,
+                  seconds_between_writes=1.0 if throttle else None)
+
+
+def _contributors(pull: GhPull) -> Contributors:
+    logins: list[str] = []
+    ids: list[int] = []
+    identities: list[tuple[str, str]] = []
+    for commit in pull.get_commits():
+        for user in (commit.author, commit.committer):
+            if user is not None:
+                logins.append(user.login)
+                ids.append(user.id)
+        git_commit = commit.commit
+        for actor in (git_commit.author, git_commit.committer):
+            if actor is not None:
+                identities.append((actor.name or "", actor.email or ""))
+        identities += [(i.name, i.email) for i in wgit.co_authors(git_commit.message or "")]
+    return Contributors.from_strings(logins, ids) | Contributors.from_identities(identities)
+
+
+def _reviews(pull: GhPull) -> tuple[Review, ...]:
+    found: list[Review] = []
+    for review in pull.get_reviews():
+        if review.user is None or review.submitted_at is None or not review.commit_id:
+            continue  # pending reviews and deleted accounts approve nothing
+        found.append(Review(review.user.login, (review.state or "").upper(), review.commit_id,
+                            review.submitted_at, review.user.id))
+    return tuple(found)
+
+
+def read_pull(repo: Repository, number: int) -> PullData:
+    """Everything the verdict needs from the API: files, commits, reviews, opener, SHAs."""
+    pull = repo.get_pull(number)
+    files = tuple(ChangedFile(f.filename, _STATUS.get(f.status, "M"), f.previous_filename)
+                  for f in pull.get_files())
+    return PullData(
+        number=number, author=pull.user.login, author_id=pull.user.id,
+        base_sha=pull.base.sha, head_sha=pull.head.sha,
+        changed_count=pull.changed_files, commit_count=pull.commits,
+        changed_files=files, contributors=_contributors(pull), reviews=_reviews(pull),
+    )
+
+
+def failed(scope: str, reason: str) -> Verdict:
+    """A verdict that fails closed with one explained requirement."""
+    return Verdict((Requirement(scope, (), None, reason),), failed_closed=True)
+
+
+def verdict_for(gh: Github, repo: Repository, data: PullData, checkout: Path,
+                now: datetime) -> Verdict:
+    """The verdict for API data, with the roster read at base_sha from a trusted checkout."""
+    if data.changed_count != len(data.changed_files):
+        return failed("files", f"GitHub hanya menampilkan {len(data.changed_files)} dari "
+                               f"{data.changed_count} berkas yang berubah; persetujuan tidak "
+                               "dapat diperiksa. Pecah pull request ini menjadi lebih kecil.")
+    if data.commit_count > MAX_COMMITS or data.commit_count < 0:
+        return failed("files", f"Pull request ini berisi {data.commit_count} commit, lebih dari "
+                               f"{MAX_COMMITS} yang dapat dibaca dari GitHub. Gabungkan (squash) "
+                               "commit-nya lalu minta persetujuan lagi.")
+    local = wgit.open_repo(checkout)
+    base = wgit.resolve_commit(local, data.base_sha)
+
+    def read_at_head(path: str) -> str | None:
+        try:
+            content = repo.get_contents(path, ref=data.head_sha)
+        except GithubException as exc:
+            if exc.status == 404:
+                return None
+            raise
+        if isinstance(content, list):
+            return None
+        return content.decoded_content.decode("utf-8-sig", errors="replace")
+
+    pr = PullRequest(author=data.author, author_id=data.author_id, head_sha=data.head_sha,
+                     changed_files=data.changed_files, reviews=data.reviews,
+                     contributors=data.contributors,
+                     media_center_posts=media_center_posts(read_at_head, data.changed_files))
+    roster = roster_at(local, base)
+    if touched_scopes(pr.changed_files, roster, frozenset()).needs_admin or not pr.changed_files:
+        roster = with_admin_team(gh, roster)
+    return approval_verdict(pr, roster, now)
+
+
+def with_admin_team(gh: Github, roster: Roster) -> Roster:
+    """Add the members of the base roster's admin team (`github.admin_team`) to the admins."""
+    province = roster.province
+    if not province.github_org or not province.admin_team:
+        return roster
+    team = gh.get_organization(province.github_org).get_team_by_slug(province.admin_team)
+    try:
+        members = tuple(Person(None, m.login, m.id) for m in team.get_members())
+    except UnknownObjectException:
+        return roster  # no such team: only the admins named in the roster
+    return replace(roster, province=replace(province, admins=province.admins + members))
+
+
+def upsert_comment(pull: GhPull, body: str) -> None:
+    """Edit the comment carrying MARKER, or create it: one comment per PR, not one per push."""
+    for comment in pull.get_issue_comments():
+        if MARKER in (comment.body or ""):
+            if comment.body != body:
+                comment.edit(body)
+            return
+    pull.create_issue_comment(body)
+
+
+def quality_report(checkout: Path, base_sha: str, head_sha: str, verdict: Verdict) -> str | None:
+    """`warta report` for the PR, when the head commit is in the local clone (same-repo PRs).
+
+    PR content is only read (git archive into a temporary folder), never run. The report is
+    optional: any failure leaves the comment with the requirement list alone.
+    """
+    from warta.report import build_report, render_markdown
+
+    try:
+        wgit.resolve_commit(wgit.open_repo(checkout), head_sha)
+        built = build_report(checkout, base_sha, head_sha)
+        built = replace(built, approved=verdict.approved,
+                        requirements=tuple(r.as_dict() for r in verdict.requirements))
+        return render_markdown(built)
+    except Exception:  # noqa: BLE001 - a broken report must never stop the verdict
+        return None
+
+
+def report(repo: Repository, number: int, head_sha: str, verdict: Verdict,
+           *, comment: bool = True, quality_report: str | None = None) -> None:
+    """Post the check run `warta/persetujuan` on head_sha and update the PR comment."""
+    repo.create_check_run(
+        name=CHECK_NAME, head_sha=head_sha, status="completed",
+        conclusion="success" if verdict.approved else "failure",
+        output={"title": title(verdict), "summary": requirements_markdown(verdict)},
+    )
+    if comment:
+        upsert_comment(repo.get_pull(number), comment_body(verdict, head_sha, quality_report))
+
+
+def gate_pull(gh: Github, repo_name: str, number: int, checkout: Path,
+              now: datetime | None = None) -> Verdict:
+    """Read, decide, re-check the head, report. Any API error is reported as not approved."""
+    now = now or now_wib()
+    try:
+        repo = gh.get_repo(repo_name)
+        head_sha = repo.get_pull(number).head.sha
+    except API_ERRORS as exc:
+        raise GitHubError(f"Pull request #{number} di {repo_name} tidak dapat dibaca dari "
+                          f"GitHub: {_describe(exc)}.") from None
+    data_base: str | None = None
+    try:
+        data = read_pull(repo, number)
+        head_sha, data_base = data.head_sha, data.base_sha
+        verdict = verdict_for(gh, repo, data, checkout, now)
+        latest = repo.get_pull(number).head.sha
+    except API_ERRORS as exc:
+        verdict = failed("github", "GitHub API gagal saat memeriksa persetujuan "
+                                   f"({_describe(exc)}), sehingga dianggap belum disetujui. "
+                                   "Jalankan ulang pemeriksaan.")
+        latest = head_sha
+    except wgit.GitError as exc:
+        verdict = failed("github", f"Roster di cabang tujuan tidak dapat dibaca: {exc.message}")
+        latest = head_sha
+    if latest != head_sha:
+        verdict = failed("head", f"Ada commit baru ({latest[:7]}) selama pemeriksaan; hasil untuk "
+                                 f"{head_sha[:7]} tidak berlaku dan pemeriksaan diulang.")
+    quality = None
+    if latest == head_sha and data_base is not None:
+        quality = quality_report(checkout, data_base, head_sha, verdict)
+    try:
+        report(repo, number, head_sha, verdict, comment=latest == head_sha,
+               quality_report=quality)
+    except API_ERRORS as exc:
+        raise GitHubError(f"Hasil persetujuan tidak dapat dikirim ke GitHub: "
+                          f"{_describe(exc)}.") from None
+    return verdict
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, GithubException):
+        message = exc.data.get("message") if isinstance(exc.data, dict) else None
+        return f"HTTP {exc.status}" + (f" {message}" if message else "")
+    return type(exc).__name__
+
+
+def pulls_for_head(gh: Github, repo_name: str, head_sha: str) -> list[int]:
+    """Open PRs whose head is `head_sha` (a review's workflow_run names only the SHA)."""
+    try:
+        repo = gh.get_repo(repo_name)
+        return [p.number for p in repo.get_pulls(state="open") if p.head.sha == head_sha]
+    except API_ERRORS as exc:
+        raise GitHubError(f"Daftar pull request tidak dapat dibaca: {_describe(exc)}.") from None
+
+
+def post_verdict(repo_name: str, number: int | None, head_sha: str | None, checkout: Path,
+                 base_url: str) -> int:
+    """CLI edge: 0 when every verdict was reported (whatever it is), 1 when one could not be."""
+    gh = connect(token_from_env(), base_url)
+    numbers = [number] if number is not None else pulls_for_head(gh, repo_name, head_sha or "")
+    if not numbers:
+        print(f"Tidak ada pull request terbuka dengan commit {head_sha}.")
+    for n in numbers:
+        verdict = gate_pull(gh, repo_name, n, checkout)
+        print(f"#{n}: {title(verdict)}")
+    return 0
+
+
+def _people_without_ids(roster: Roster) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    people = [("roster/_province.yml", p) for p in roster.province.admins]
+    if roster.province.koordinator:
+        people.append(("roster/_province.yml", roster.province.koordinator))
+    for agency in roster:
+        file = f"roster/{agency.slug}.yml"
+        people += [(file, p) for p in (agency.kepala, *agency.delegates) if p]
+    for file, person in people:
+        if person.github and person.github_id is None:
+            found.append((file, person.github))
+    return list(dict.fromkeys(found))
+
+
+def sync_org_teams(gh: Github, org_name: str, roster: Roster, today: date, *,
+                   dry_run: bool, repo_name: str | None = None) -> list[str]:
+    """Make each agency team's membership equal to the plan; report ids not yet recorded."""
+    org = gh.get_organization(org_name)
+    changes: list[str] = []
+    for plan in teams_plan(roster, today):
+        try:
+            team = org.get_team_by_slug(plan.slug)
+            team.id  # noqa: B018 - the lazy team object is fetched here, 404 when missing
+        except UnknownObjectException:
+            changes.append(f"buat tim {org_name}/{plan.slug}")
+            if dry_run:
+                changes += [f"{plan.slug}: tambah @{login}" for login in plan.members]
+                continue
+            team = org.create_team(plan.slug, description=plan.description, privacy="closed")
+        current = {m.login.lower(): m for m in team.get_members()}
+        for login in plan.members:
+            if login not in current:
+                changes.append(f"{plan.slug}: tambah @{login}")
+                if not dry_run:
+                    team.add_membership(gh.get_user(login), role="member")
+        for login, member in current.items():
+            if login not in plan.members:
+                changes.append(f"{plan.slug}: keluarkan @{login}")
+                if not dry_run:
+                    team.remove_membership(member)
+        if repo_name and not dry_run:
+            team.update_team_repository(repo_name, plan.permission)
+    for file, login in _people_without_ids(roster):
+        changes.append(f"{file}: catat `github_id: {gh.get_user(login).id}` untuk @{login}")
+    return changes
+
+
+def sync_teams(org: str | None, base_url: str, *, dry_run: bool) -> int:
+    """CLI edge of `warta roster sync-github`, reading the roster of the working tree."""
+    roster = load_roster(find_root()).roster
+    org = org or roster.province.github_org
+    if not org:
+        raise UsageError("Organisasi GitHub belum diketahui: isi `--org` atau `github.org` di "
+                         "roster/_province.yml.")
+    try:
+        changes = sync_org_teams(connect(token_from_env(), base_url), org, roster,
+                                 now_wib().date(), dry_run=dry_run)
+    except API_ERRORS as exc:
+        raise GitHubError(f"Sinkronisasi tim gagal: {_describe(exc)}.") from None
+    for line in changes or ["Tim GitHub sudah sama dengan roster."]:
+        print(line)
+    return 0
+
+
+def _rulesets(gh: Github, repo_name: str) -> list[dict[str, Any]]:
+    _headers, data = gh.requester.requestJsonAndCheck("GET", f"/repos/{repo_name}/rulesets")
+    return data if isinstance(data, list) else []
+
+
+def apply_ruleset(gh: Github, repo_name: str, app_id: int | None) -> str:
+    """Create or replace the `main` ruleset; returns what was done."""
+    body = ruleset(app_id)
+    existing = next((r for r in _rulesets(gh, repo_name) if r.get("name") == RULESET_NAME), None)
+    if existing is None:
+        gh.requester.requestJsonAndCheck("POST", f"/repos/{repo_name}/rulesets", input=body)
+        return f"ruleset {RULESET_NAME} dibuat"
+    gh.requester.requestJsonAndCheck("PUT", f"/repos/{repo_name}/rulesets/{existing['id']}",
+                                     input=body)
+    return f"ruleset {RULESET_NAME} diperbarui"
+
+
+def apply_environments(gh: Github, repo_name: str) -> list[str]:
+    """Deployment environments usable from the default branch only (secrets stay on main)."""
+    done: list[str] = []
+    for name in ENVIRONMENTS:
+        gh.requester.requestJsonAndCheck(
+            "PUT", f"/repos/{repo_name}/environments/{name}",
+            input={"deployment_branch_policy": {"protected_branches": False,
+                                                "custom_branch_policies": True}})
+        _headers, data = gh.requester.requestJsonAndCheck(
+            "GET", f"/repos/{repo_name}/environments/{name}/deployment-branch-policies")
+        policies = (data or {}).get("branch_policies", [])
+        if not any(p.get("name") == "main" for p in policies):
+            gh.requester.requestJsonAndCheck(
+                "POST", f"/repos/{repo_name}/environments/{name}/deployment-branch-policies",
+                input={"name": "main", "type": "branch"})
+        done.append(f"environment {name}: hanya cabang main")
+    return done
+
+
+def check_protection(gh: Github, repo_name: str, roster: Roster, app_id: int | None,
+                     today: date) -> list[str]:
+    """Problems with the live protection: ruleset drift, approvers without write access."""
+    problems: list[str] = []
+    found = next((r for r in _rulesets(gh, repo_name) if r.get("name") == RULESET_NAME), None)
+    if found is None:
+        problems.append(f"ruleset {RULESET_NAME} tidak ada")
+    else:
+        _headers, full = gh.requester.requestJsonAndCheck(
+            "GET", f"/repos/{repo_name}/rulesets/{found['id']}")
+        problems += [f"ruleset {RULESET_NAME}: {p}"
+                     for p in ruleset_differences(full or {}, app_id)]
+    repo = gh.get_repo(repo_name)
+    for plan in teams_plan(roster, today):
+        for login in plan.approvers:
+            permission = repo.get_collaborator_permission(login)
+            if permission not in ("admin", "write", "maintain"):
+                problems.append(f"@{login} ({plan.slug}) tidak punya akses tulis "
+                                f"(izin: {permission})")
+    return problems

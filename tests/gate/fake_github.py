@@ -1,0 +1,346 @@
+"""A small local GitHub: the REST v3 paths and JSON shapes PyGithub uses, on 127.0.0.1.
+
+State lives in plain dicts; `fail(method, path_regex, status)` makes matching requests
+answer with an error, so tests can cut the API off mid-evaluation.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+OWNER, NAME = "bengkuluprov", "warta"
+REPO = f"{OWNER}/{NAME}"
+
+
+def user(login: str, uid: int) -> dict[str, Any]:
+    return {"login": login, "id": uid, "type": "User", "url": f"/users/{login}"}
+
+
+@dataclass
+class Pull:
+    number: int
+    author: dict[str, Any]
+    base_sha: str
+    head_sha: str
+    files: list[dict[str, Any]] = field(default_factory=list)
+    commits: list[dict[str, Any]] = field(default_factory=list)
+    reviews: list[dict[str, Any]] = field(default_factory=list)
+    comments: list[dict[str, Any]] = field(default_factory=list)
+    changed_files: int | None = None
+    commit_count: int | None = None
+    heads_after: list[str] = field(default_factory=list)  # head SHA on later reads
+
+
+class FakeGitHub:
+    def __init__(self, page_size: int = 2) -> None:
+        self.page_size = page_size
+        self.pulls: dict[int, Pull] = {}
+        self.contents: dict[tuple[str, str], str] = {}
+        self.check_runs: list[dict[str, Any]] = []
+        self.failures: list[tuple[str, re.Pattern[str], int, int | None]] = []
+        self.requests: list[tuple[str, str]] = []
+        self.teams: dict[str, dict[str, Any]] = {}
+        self.rulesets: list[dict[str, Any]] = []
+        self.codeowners_errors: list[dict[str, Any]] = []
+        self.user_ids: dict[str, int] = {}
+        self.permissions: dict[str, str] = {}
+        self.environments: dict[str, dict[str, Any]] = {}
+        self._next_id = 100
+        self._lock = threading.Lock()
+        self._server: ThreadingHTTPServer | None = None
+
+    # -- control -----------------------------------------------------------------------
+    @property
+    def url(self) -> str:
+        assert self._server is not None
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def start(self) -> None:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def _handle(self, method: str) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = json.loads(self.rfile.read(length) or b"null") if length else None
+                status, payload, headers = fake.handle(method, self.path, body,
+                                                       self.headers.get("Authorization"))
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self) -> None:  # noqa: N802
+                self._handle("GET")
+
+            def do_POST(self) -> None:  # noqa: N802
+                self._handle("POST")
+
+            def do_PATCH(self) -> None:  # noqa: N802
+                self._handle("PATCH")
+
+            def do_PUT(self) -> None:  # noqa: N802
+                self._handle("PUT")
+
+            def do_DELETE(self) -> None:  # noqa: N802
+                self._handle("DELETE")
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                         daemon=True).start()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+
+    def fail(self, method: str, path_regex: str, status: int, times: int | None = None) -> None:
+        """Answer matching requests with `status` (403/404/422/500...), `times` times or always."""
+        self.failures.append((method, re.compile(path_regex), status, times))
+
+    def add_pull(self, pull: Pull) -> Pull:
+        self.pulls[pull.number] = pull
+        return pull
+
+    # -- JSON shapes ---------------------------------------------------------------------
+    def _repo_json(self) -> dict[str, Any]:
+        return {"id": 1, "name": NAME, "full_name": REPO, "owner": user(OWNER, 1),
+                "url": f"{self.url}/repos/{REPO}", "default_branch": "main", "private": False}
+
+    def _pull_json(self, pull: Pull, head: str) -> dict[str, Any]:
+        base = f"{self.url}/repos/{REPO}"
+        return {
+            "id": 5000 + pull.number, "number": pull.number, "state": "open",
+            "url": f"{base}/pulls/{pull.number}",
+            "issue_url": f"{base}/issues/{pull.number}",
+            "user": pull.author,
+            "head": {"sha": head, "ref": "pr", "label": f"{OWNER}:pr"},
+            "base": {"sha": pull.base_sha, "ref": "main", "label": f"{OWNER}:main"},
+            "changed_files": len(pull.files) if pull.changed_files is None
+            else pull.changed_files,
+            "commits": len(pull.commits) if pull.commit_count is None else pull.commit_count,
+        }
+
+    def _page(self, path: str, query: dict[str, list[str]],
+              items: list[Any]) -> tuple[int, Any, dict[str, str]]:
+        page = int(query.get("page", ["1"])[0])
+        size = self.page_size
+        chunk = items[(page - 1) * size: page * size]
+        headers: dict[str, str] = {}
+        last = max(1, -(-len(items) // size))
+        if page < last:
+            headers["Link"] = (f'<{self.url}{path}?page={page + 1}>; rel="next", '
+                               f'<{self.url}{path}?page={last}>; rel="last"')
+        return 200, chunk, headers
+
+    # -- routing -------------------------------------------------------------------------
+    def handle(self, method: str, raw_path: str, body: Any,
+               auth: str | None) -> tuple[int, Any, dict[str, str]]:
+        parts = urlsplit(raw_path)
+        path, query = parts.path, parse_qs(parts.query)
+        with self._lock:
+            self.requests.append((method, path))
+            for i, (m, pattern, status, times) in enumerate(self.failures):
+                if m == method and pattern.search(path):
+                    if times is not None:
+                        self.failures[i] = (m, pattern, status, times - 1)
+                        if times <= 0:
+                            continue
+                    return status, {"message": f"fake error {status}",
+                                    "documentation_url": "https://docs.github.com/rest"}, {}
+            if not auth:
+                return 401, {"message": "Requires authentication"}, {}
+            return self._route(method, path, query, body)
+
+    def _route(self, method: str, path: str, query: dict[str, list[str]],
+               body: Any) -> tuple[int, Any, dict[str, str]]:
+        repo = f"/repos/{REPO}"
+        not_found: tuple[int, Any, dict[str, str]] = (404, {"message": "Not Found"}, {})
+        if method == "GET" and path == repo:
+            return 200, self._repo_json(), {}
+        if method == "GET" and path == f"{repo}/pulls":
+            return self._page(path, query, [self._pull_json(p, p.head_sha)
+                                            for p in self.pulls.values()])
+        match = re.fullmatch(rf"{repo}/pulls/(\d+)(/\w+)?", path)
+        if match:
+            pull = self.pulls.get(int(match.group(1)))
+            if pull is None:
+                return not_found
+            sub = match.group(2)
+            if sub is None and method == "GET":
+                head = pull.heads_after.pop(0) if pull.heads_after else pull.head_sha
+                return 200, self._pull_json(pull, head), {}
+            if sub in ("/files", "/commits", "/reviews") and method == "GET":
+                return self._page(path, query, getattr(pull, sub[1:]))
+            return not_found
+        match = re.fullmatch(rf"{repo}/issues/(\d+)/comments", path)
+        if match:
+            pull = self.pulls.get(int(match.group(1)))
+            if pull is None:
+                return not_found
+            if method == "GET":
+                return self._page(path, query, pull.comments)
+            comment = self._comment(pull.number, body["body"])
+            pull.comments.append(comment)
+            return 201, comment, {}
+        match = re.fullmatch(rf"{repo}/issues/comments/(\d+)", path)
+        if match and method == "PATCH":
+            for pull in self.pulls.values():
+                for comment in pull.comments:
+                    if comment["id"] == int(match.group(1)):
+                        comment["body"] = body["body"]
+                        return 200, comment, {}
+            return not_found
+        if path == f"{repo}/check-runs" and method == "POST":
+            if not body.get("name") or not body.get("head_sha"):
+                return 422, {"message": "Validation Failed"}, {}
+            run = {"id": self._id(), "status": "completed", "conclusion": None,
+                   "url": f"{self.url}{repo}/check-runs/1", **body}
+            self.check_runs.append(run)
+            return 201, run, {}
+        match = re.fullmatch(rf"{repo}/contents/(.+)", path)
+        if match and method == "GET":
+            ref = query.get("ref", ["main"])[0]
+            text = self.contents.get((match.group(1), ref))
+            if text is None:
+                return not_found
+            return 200, {"type": "file", "encoding": "base64", "path": match.group(1),
+                         "name": match.group(1).rsplit("/", 1)[-1], "sha": "0" * 40,
+                         "content": base64.b64encode(text.encode()).decode()}, {}
+        return self._route_org(method, path, body)
+
+    def _route_org(self, method: str, path: str, body: Any) -> tuple[int, Any, dict[str, str]]:
+        repo = f"/repos/{REPO}"
+        not_found: tuple[int, Any, dict[str, str]] = (404, {"message": "Not Found"}, {})
+        match = re.fullmatch(r"/users/([\w-]+)", path)
+        if match and method == "GET":
+            login = match.group(1)
+            return 200, user(login, self.user_ids.setdefault(login, 50000 + len(self.user_ids))), {}
+        match = re.fullmatch(r"/orgs/([\w-]+)", path)
+        if match and method == "GET":
+            return 200, {"login": match.group(1), "id": 3,
+                         "url": f"{self.url}/orgs/{match.group(1)}"}, {}
+        if re.fullmatch(r"/orgs/[\w-]+/teams", path) and method == "POST":
+            slug = body["name"]
+            self.teams[slug] = {"members": [], "repos": {}, "description": body.get("description")}
+            return 201, self._team_json(path.split("/")[2], slug), {}
+        match = re.fullmatch(r"/orgs/([\w-]+)/teams/([\w-]+)(/.*)?", path)
+        if match:
+            org, slug, rest = match.groups()
+            team = self.teams.get(slug)
+            if team is None:
+                return not_found
+            if rest is None and method == "GET":
+                return 200, self._team_json(org, slug), {}
+            if rest == "/members" and method == "GET":
+                return 200, [user(login, uid) for login, uid in team["members"]], {}
+            member = re.fullmatch(r"/memberships/([\w-]+)", rest or "")
+            if member and method == "PUT":
+                login = member.group(1)
+                team["members"].append((login, self.user_ids.get(login, 0)))
+                return 200, {"state": "active", "role": "member"}, {}
+            if member and method == "DELETE":
+                team["members"] = [m for m in team["members"] if m[0] != member.group(1)]
+                return 204, None, {}
+            if rest and rest.startswith("/repos/") and method == "PUT":
+                team["repos"][rest[len("/repos/"):]] = (body or {}).get("permission")
+                return 204, None, {}
+            return not_found
+        if path == f"{repo}/rulesets" and method == "GET":
+            return 200, [{"id": r["id"], "name": r["name"]} for r in self.rulesets], {}
+        if path == f"{repo}/rulesets" and method == "POST":
+            self.rulesets.append({**body, "id": self._id()})
+            return 201, self.rulesets[-1], {}
+        match = re.fullmatch(rf"{repo}/rulesets/(\d+)", path)
+        if match:
+            found = next((r for r in self.rulesets if r["id"] == int(match.group(1))), None)
+            if found is None:
+                return not_found
+            if method == "PUT":
+                found.clear()
+                found.update({**body, "id": int(match.group(1))})
+            return 200, found, {}
+        match = re.fullmatch(rf"{repo}/collaborators/([\w-]+)/permission", path)
+        if match and method == "GET":
+            permission = self.permissions.get(match.group(1), "none")
+            return 200, {"permission": permission, "user": user(match.group(1), 1)}, {}
+        match = re.fullmatch(rf"{repo}/environments/([\w-]+)(/deployment-branch-policies)?",
+                             path)
+        if match:
+            env = self.environments.setdefault(match.group(1), {"policy": None, "branches": []})
+            if match.group(2) is None and method == "PUT":
+                env["policy"] = (body or {}).get("deployment_branch_policy")
+                return 200, {"name": match.group(1)}, {}
+            if match.group(2) and method == "GET":
+                return 200, {"total_count": len(env["branches"]),
+                             "branch_policies": [{"name": b} for b in env["branches"]]}, {}
+            if match.group(2) and method == "POST":
+                env["branches"].append(body["name"])
+                return 200, {"name": body["name"]}, {}
+            return not_found
+        if path == f"{repo}/codeowners/errors" and method == "GET":
+            return 200, {"errors": self.codeowners_errors}, {}
+        return not_found
+
+    def _team_json(self, org: str, slug: str) -> dict[str, Any]:
+        return {"id": abs(hash(slug)) % 10**6, "slug": slug, "name": slug,
+                "url": f"{self.url}/orgs/{org}/teams/{slug}",
+                "members_url": f"{self.url}/orgs/{org}/teams/{slug}/members{{/member}}",
+                "organization": {"login": org, "url": f"{self.url}/orgs/{org}"}}
+
+    def _id(self) -> int:
+        self._next_id += 1
+        return self._next_id
+
+    def _comment(self, number: int, text: str) -> dict[str, Any]:
+        cid = self._id()
+        return {"id": cid, "body": text, "user": user("warta-app[bot]", 77),
+                "url": f"{self.url}/repos/{REPO}/issues/comments/{cid}",
+                "issue_url": f"{self.url}/repos/{REPO}/issues/{number}"}
+
+
+def commit_json(sha: str, author: tuple[str, str], login: str | None = None,
+                uid: int | None = None, message: str = "ubah berita",
+                committer_login: str | None = None, committer_id: int | None = None,
+                committer: tuple[str, str] | None = None) -> dict[str, Any]:
+    """A pulls/commits item: the GitHub accounts (or null) and the git identities."""
+    committer = committer or author
+    return {
+        "sha": sha, "url": f"/repos/{REPO}/commits/{sha}",
+        "commit": {"message": message,
+                   "author": {"name": author[0], "email": author[1],
+                              "date": "2026-11-21T01:00:00Z"},
+                   "committer": {"name": committer[0], "email": committer[1],
+                                 "date": "2026-11-21T01:00:00Z"}},
+        "author": user(login, uid or 0) if login else None,
+        "committer": user(committer_login, committer_id or 0) if committer_login
+        else (user(login, uid or 0) if login else None),
+    }
+
+
+def review_json(rid: int, login: str, uid: int, state: str, commit_id: str,
+                submitted_at: str = "2026-11-21T02:00:00Z") -> dict[str, Any]:
+    return {"id": rid, "user": user(login, uid), "state": state, "commit_id": commit_id,
+            "submitted_at": submitted_at, "body": ""}
+
+
+def file_json(filename: str, status: str = "added",
+              previous: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {"sha": "1" * 40, "filename": filename, "status": status,
+                            "additions": 1, "deletions": 0, "changes": 1}
+    if previous:
+        data["previous_filename"] = previous
+    return data

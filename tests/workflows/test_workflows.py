@@ -1,0 +1,155 @@
+"""The workflows: zizmor finds nothing, the schema validates, and the house rules hold."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import PROJECT_ROOT
+
+WORKFLOWS = PROJECT_ROOT / ".github" / "workflows"
+FILES = sorted(WORKFLOWS.glob("*.yml"))
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}$")
+
+
+def tool(name: str) -> str:
+    """A console script of the test environment; missing tools fail, they never skip."""
+    local = Path(sys.executable).parent / name
+    found = str(local) if local.exists() else shutil.which(name)
+    assert found, f"`{name}` is not installed: pip install -e '.[test]'"
+    return found
+
+
+def load(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if True in data:  # YAML 1.1 reads the key `on` as a boolean
+        data["on"] = data.pop(True)
+    return data
+
+
+def steps(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    return [(job, step) for job, spec in data["jobs"].items() for step in spec.get("steps", [])]
+
+
+def test_expected_workflows_exist() -> None:
+    names = {p.name for p in FILES}
+    assert {"gate.yml", "pr.yml", "publish.yml", "scheduled.yml", "roster.yml"} <= names
+
+
+def test_zizmor_offline_reports_nothing_at_medium_or_above() -> None:
+    proc = subprocess.run([tool("zizmor"), "--offline", "--min-severity", "medium",
+                           "--no-progress", str(WORKFLOWS)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_zizmor_auditor_persona_is_clean_too() -> None:
+    proc = subprocess.run([tool("zizmor"), "--offline", "--persona", "auditor", "--no-progress",
+                           str(WORKFLOWS)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_workflows_validate_against_github_schema_offline() -> None:
+    proc = subprocess.run([tool("check-jsonschema"), "--builtin-schema",
+                           "vendor.github-workflows", *map(str, FILES)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_permissions_empty_at_top_and_granted_per_job(path: Path) -> None:
+    data = load(path)
+    assert data["permissions"] == {}
+    for name, job in data["jobs"].items():
+        assert "permissions" in job, f"{path.name}: job {name} declares no permissions"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_actions_pinned_by_sha_with_version_comment(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for match in re.finditer(r"uses:\s*(\S+)(.*)$", text, re.M):
+        ref, rest = match.group(1), match.group(2)
+        if ref.startswith("./"):
+            continue
+        assert PINNED.match(ref), f"{path.name}: {ref} is not pinned by a full SHA"
+        assert re.search(r"#\s*v\d", rest), f"{path.name}: {ref} has no version comment"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_no_expressions_inside_run(path: Path) -> None:
+    for job, step in steps(load(path)):
+        assert "${{" not in step.get("run", ""), f"{path.name}:{job}: use env:, not ${{{{ }}}}"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_checkout_never_persists_credentials(path: Path) -> None:
+    for job, step in steps(load(path)):
+        if str(step.get("uses", "")).startswith("actions/checkout@"):
+            assert step.get("with", {}).get("persist-credentials") is False, f"{path.name}:{job}"
+
+
+def test_gate_runs_default_branch_code_only() -> None:
+    data = load(WORKFLOWS / "gate.yml")
+    assert set(data["on"]) == {"pull_request_target", "workflow_run"}
+    assert set(data["on"]["pull_request_target"]["types"]) == {
+        "opened", "synchronize", "reopened", "edited", "ready_for_review"}
+    review = load(WORKFLOWS / "review.yml")
+    assert data["on"]["workflow_run"]["workflows"] == [review["name"]]
+    assert set(review["on"]["pull_request_review"]["types"]) == {"submitted", "dismissed"}
+    assert review["jobs"]["relay"]["permissions"] == {}
+    for _job, step in steps(data):
+        if str(step.get("uses", "")).startswith("actions/checkout@"):
+            assert "ref" not in step.get("with", {}), "gate must check out the default branch"
+        assert "head" not in str(step.get("with", {}).get("ref", ""))
+    text = (WORKFLOWS / "gate.yml").read_text(encoding="utf-8")
+    assert "actions/create-github-app-token@" in text and "warta gate post" in text
+    assert "pull_request.head" not in text
+
+
+def test_pr_workflow_is_read_only_without_secrets() -> None:
+    text = (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")
+    data = load(WORKFLOWS / "pr.yml")
+    assert list(data["on"]) == ["pull_request"]
+    assert "secrets." not in text and "github.token" not in text
+    for job in data["jobs"].values():
+        assert set(job["permissions"].values()) <= {"read"}
+    assert data["jobs"]["check"]["name"] == "warta/check"
+    assert "warta check" in text and "warta build" in text and "--agency" in text
+
+
+def test_publish_dispatch_in_social_environment_with_env_shas() -> None:
+    data = load(WORKFLOWS / "publish.yml")
+    assert data["on"] == {"push": {"branches": ["main"]}}
+    dispatch = data["jobs"]["dispatch"]
+    assert dispatch["environment"] == "social"
+    step = next(s for s in dispatch["steps"] if "warta dispatch run" in s.get("run", ""))
+    assert 'warta dispatch run --before "$BEFORE_SHA" --after "$AFTER_SHA"' in step["run"]
+    assert step["env"]["BEFORE_SHA"] == "${{ github.event.before }}"
+    assert step["env"]["AFTER_SHA"] == "${{ github.sha }}"
+    for name, job in data["jobs"].items():
+        if name != "dispatch":
+            assert "secrets." not in yaml.safe_dump(job), f"social secrets leak into {name}"
+    assert "actions/deploy-pages@" in (WORKFLOWS / "publish.yml").read_text()
+
+
+def test_scheduled_every_15_minutes_runs_due_and_rebuild() -> None:
+    data = load(WORKFLOWS / "scheduled.yml")
+    assert data["on"]["schedule"] == [{"cron": "*/15 * * * *"}]
+    text = (WORKFLOWS / "scheduled.yml").read_text()
+    assert "warta dispatch due" in text and "warta build" in text
+    assert data["jobs"]["due"]["environment"] == "social"
+
+
+def test_roster_workflow_checks_codeowners_and_syncs_teams() -> None:
+    data = load(WORKFLOWS / "roster.yml")
+    assert "roster/**" in data["on"]["push"]["paths"] and "schedule" in data["on"]
+    text = (WORKFLOWS / "roster.yml").read_text()
+    for needle in ("warta codeowners --check", "codeowners/errors", "warta roster sync-github"):
+        assert needle in text
