@@ -271,3 +271,15 @@ def _findings(root: Path, text: str):
     post, _ = load_post(root, REL, roster)
     assert post is not None
     return check_post_quality(Context(root, roster.province), post)
+
+
+def test_blank_caption_override_falls_back_to_the_default(sample_repo: Path) -> None:
+    from warta.channels.captions import render_caption
+
+    text = add_key(POST_A, "captions: {instagram: '  '}")
+    assert ("caption-empty", "warning") in quality(sample_repo, text)
+    roster = load_roster(sample_repo).roster
+    post, _ = load_post(sample_repo, REL, roster)
+    assert post is not None
+    caption = render_caption(post, "instagram", roster.province.site_url)
+    assert not caption.overridden and caption.text.startswith("Posyandu Serentak di Kota Bengkulu")

@@ -98,7 +98,9 @@ def _youtube_title(title: str) -> str:
 def render_caption(post: Post, channel: str, site_url: str) -> Caption:
     """What `channel` receives for `post`: the override when given, else the default."""
     link = post_url(site_url, post)
-    override = post.captions.get(channel)
+    override = post.captions.get(channel) or None
+    if override is not None and not override.strip():
+        override = None  # a blank override (typed, then cleared in the editor) means the default
     images = tuple(m for m in post.media)
     limit = _limit(channel)
     if channel == "youtube":

@@ -83,6 +83,10 @@ def caption_limits(ctx: Context, post: Post) -> Iterator[Finding]:
         if limits is None:
             continue
         caption = render_caption(post, channel, ctx.province.site_url)
+        if channel in post.captions and not post.captions[channel].strip():
+            yield warning(post.path, post.line("captions"), "caption-empty",
+                          f"`captions.{channel}` kosong, jadi caption otomatis yang dipakai. Isi atau hapus "
+                          "barisnya.")
         line = post.line("captions") if caption.overridden else post.line("title")
         unit = {"x": "karakter berbobot", "youtube": "byte"}.get(channel, "karakter")
         if caption.over_limit:

@@ -1,0 +1,121 @@
+"""The Decap CMS config.yml, generated from the roster and FRONT_MATTER."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from warta.admin.fields import post_fields
+from warta.errors import UsageError
+from warta.roster.models import Agency, Roster
+
+BACKENDS = ("github", "local")
+DEFAULT_REPO_NAME = "warta"
+DEFAULT_LOCAL_URL = "http://localhost:8081/api/v1"
+PREVIEW_CONTEXT = "warta/preview"  # the PR workflow's commit status carrying the preview build URL
+# Decap's {{year}}/{{month}}/{{day}} are UTC (a post dated 06:00 WIB would be named after the
+# day before), and it strips quotes from `path`, so filters only work in `slug`: the slug
+# formats the date as written (naive = WIB, like `warta new`); only the year folder uses
+# {{year}}, which differs solely on 1 January before 07:00 WIB (a warning, not an error).
+ENTRY_SLUG = "{{fields.date | date('YYYY-MM-DD')}}-{{slug}}"
+ENTRY_PATH = "{{year}}/{{slug}}"
+
+
+@dataclass(frozen=True)
+class BackendOptions:
+    kind: str = "github"
+    repo: str | None = None  # owner/name; default <github.org>/warta
+    branch: str = "main"
+    auth_url: str | None = None  # base_url of the OAuth token-exchange endpoint
+    local_url: str = DEFAULT_LOCAL_URL
+
+    @classmethod
+    def from_env(cls, kind: str = "github", **overrides: Any) -> BackendOptions:
+        """Options from WARTA_CMS_REPO / WARTA_CMS_BRANCH / WARTA_CMS_AUTH_URL, then overrides."""
+        values: dict[str, Any] = {"kind": kind}
+        for key, env in (("repo", "WARTA_CMS_REPO"), ("branch", "WARTA_CMS_BRANCH"),
+                         ("auth_url", "WARTA_CMS_AUTH_URL"), ("local_url", "WARTA_CMS_LOCAL_URL")):
+            if os.environ.get(env):
+                values[key] = os.environ[env]
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
+def _repo(roster: Roster, options: BackendOptions) -> str:
+    if options.repo and "/" in options.repo:
+        return options.repo
+    org = roster.province.github_org
+    if not org:
+        raise UsageError("`github.org` belum diisi di roster/_province.yml; isi, atau berikan "
+                         "repositori lengkap dengan `--repo pemilik/nama`.")
+    return f"{org}/{options.repo or DEFAULT_REPO_NAME}"
+
+
+def _backend(roster: Roster, options: BackendOptions) -> dict[str, Any]:
+    backend: dict[str, Any] = {
+        "name": "github",
+        "repo": _repo(roster, options),
+        "branch": options.branch,
+        "preview_context": PREVIEW_CONTEXT,
+        "squash_merges": True,
+        "commit_messages": {
+            "create": "{{collection}} baru: {{slug}}",
+            "update": "Perbarui {{collection}}: {{slug}}",
+            "delete": "Hapus {{collection}}: {{slug}}",
+            "uploadMedia": "Unggah {{path}}",
+            "deleteMedia": "Hapus {{path}}",
+            "openAuthoring": "{{message}}",
+        },
+    }
+    if options.auth_url:
+        backend["base_url"] = options.auth_url.rstrip("/")
+        backend["auth_endpoint"] = "auth"
+    return backend
+
+
+def collection(agency: Agency) -> dict[str, Any]:
+    """One folder collection: content/<slug>/<yyyy>/<yyyy-mm-dd>-<slug>.md, media beside it."""
+    return {
+        "name": agency.slug,
+        "label": agency.name,
+        "label_singular": f"Berita {agency.label}",
+        "description": f"Berita {agency.name}. Simpan, lalu ubah status ke \"Siap\"; "
+                       "Kepala PD menyetujui dan menggabungkan pull request di GitHub.",
+        "folder": f"content/{agency.slug}",
+        "path": ENTRY_PATH,
+        "slug": ENTRY_SLUG,
+        "create": True,
+        "delete": False,
+        "extension": "md",
+        "format": "frontmatter",
+        "identifier_field": "title",
+        "summary": "{{title}} ({{fields.date | date('DD-MM-YYYY')}})",
+        "sortable_fields": ["date", "title"],
+        # relative to the post: content/<slug>/<yyyy>/media, written as `media/<file>`
+        "media_folder": "media",
+        "public_folder": "media",
+        "fields": post_fields(agency),
+    }
+
+
+def build_config(roster: Roster, options: BackendOptions | None = None) -> dict[str, Any]:
+    """The whole config.yml as data; one collection per roster agency."""
+    options = options or BackendOptions()
+    if options.kind not in BACKENDS:
+        raise UsageError(f"Backend `{options.kind}` tidak dikenal. Pilihan: {', '.join(BACKENDS)}.")
+    province = roster.province
+    local: Any = {"url": options.local_url} if options.kind == "local" else True
+    return {
+        "locale": "id",
+        "backend": _backend(roster, options),
+        "local_backend": local,
+        "publish_mode": "editorial_workflow",
+        "site_url": province.site_url,
+        "display_url": province.site_url,
+        "media_folder": "content/_unggahan",  # required by Decap; posts use their own media/
+        "public_folder": "/_unggahan",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "editor": {"preview": True},
+        "collections": [collection(agency) for agency in roster],
+    }

@@ -1,0 +1,44 @@
+"""Fixtures for the web editor: node/npm availability, the shared npm cache, a fake Decap dist."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROJECT_ROOT
+
+
+def require_tool(name: str, why: str) -> str:
+    """The tool's path; skip when missing, except on CI where a missing tool is a failure."""
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"`{name}` is required on CI ({why}).")
+        pytest.skip(f"`{name}` not installed: {why}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def node_cache() -> Path:
+    """npm packages shared by test runs: $WARTA_NODE_CACHE or <project>/.warta/node (git-ignored)."""
+    env = os.environ.get("WARTA_NODE_CACHE")
+    return Path(env) if env else PROJECT_ROOT / ".warta" / "node"
+
+
+@pytest.fixture
+def fake_cms_dist(tmp_path: Path) -> Path:
+    """A stand-in for decap-cms's dist/ so page tests need no npm."""
+    dist = tmp_path / "decap-dist"
+    dist.mkdir()
+    (dist / "decap-cms.js").write_text("window.CMS = {};\n", encoding="utf-8")
+    (dist / "12.decap-cms.js").write_text("/* chunk */\n", encoding="utf-8")
+    (dist / "12.cms.js").write_text("/* other build, not served */\n", encoding="utf-8")
+    (dist / "decap-cms.js.map").write_text("{}", encoding="utf-8")
+    return dist
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: drives a real browser (Chromium via Playwright)")

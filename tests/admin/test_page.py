@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from warta.admin import write_admin
+from warta.admin.assets import DECAP_CMS_VERSION, cms_files
+from warta.admin.page import SCRIPTS
+from warta.cli import app
+
+
+def test_write_admin_writes_page_config_and_scripts(sample_repo: Path, tmp_path: Path,
+                                                    fake_cms_dist: Path) -> None:
+    target = write_admin(sample_repo, tmp_path / "site", cms_dist=fake_cms_dist)
+    assert target == tmp_path / "site" / "admin"
+    config = yaml.safe_load((target / "config.yml").read_text(encoding="utf-8"))
+    assert [c["name"] for c in config["collections"]] == ["badan-contoh", "dinas-contoh"]
+    index = (target / "index.html").read_text(encoding="utf-8")
+    order = [index.index(f'src="{name}"') for name in ("decap-cms.js", "warta-data.js", *SCRIPTS)]
+    assert order == sorted(order)
+    assert "http" not in index  # everything is served from /admin/, no CDN
+    assert (target / "12.decap-cms.js").is_file()
+    assert not (target / "12.cms.js").exists() and not (target / "decap-cms.js.map").exists()
+    data = (target / "warta-data.js").read_text(encoding="utf-8")
+    payload = json.loads(data.removeprefix("window.WARTA = ").rstrip().rstrip(";"))
+    assert payload["siteUrl"] == "https://warta.example.go.id/"
+    assert payload["limits"]["x"] == 280 and payload["limits"]["facebook"] is None
+    assert set(payload["agencies"]) == {"badan-contoh", "dinas-contoh"}
+
+
+def test_no_nip_reaches_the_admin_page(sample_repo: Path, tmp_path: Path, fake_cms_dist: Path) -> None:
+    target = write_admin(sample_repo, tmp_path / "site", cms_dist=fake_cms_dist)
+    for path in target.iterdir():
+        if path.suffix in (".yml", ".html") or path.name == "warta-data.js":
+            text = path.read_text(encoding="utf-8")
+            assert "19880620" not in text and "200903" not in text, path.name
+
+
+def test_cli_writes_the_local_backend(sample_repo: Path, tmp_path: Path, fake_cms_dist: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    (cache / f"decap-cms-{DECAP_CMS_VERSION}").mkdir(parents=True)
+    (cache / f"decap-cms-{DECAP_CMS_VERSION}" / "dist").symlink_to(fake_cms_dist)
+    monkeypatch.setenv("WARTA_NODE_CACHE", str(cache))
+    monkeypatch.chdir(sample_repo)
+    result = CliRunner().invoke(app, ["admin", "--out", "out", "--backend", "local",
+                                      "--local-url", "http://127.0.0.1:8099/api/v1", "--repo", "portal"])
+    assert result.exit_code == 0, result.output
+    config = yaml.safe_load((sample_repo / "out/admin/config.yml").read_text(encoding="utf-8"))
+    assert config["local_backend"] == {"url": "http://127.0.0.1:8099/api/v1"}
+    assert config["backend"]["repo"] == "uji-org/portal"
+
+
+def test_cli_rejects_an_unknown_backend(sample_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(sample_repo)
+    result = CliRunner().invoke(app, ["admin", "--backend", "gitlab"])
+    assert result.exit_code == 2
+
+
+def test_cms_files_skip_maps_and_the_other_build(fake_cms_dist: Path) -> None:
+    assert [p.name for p in cms_files(fake_cms_dist)] == ["decap-cms.js", "12.decap-cms.js"]
