@@ -115,3 +115,40 @@ def commit_identities(repo: git.Repo, base: str, head: str) -> list[Identity]:
 def co_authors(message: str) -> list[Identity]:
     """The `Co-authored-by:` trailers of a commit message."""
     return [Identity(name, email) for name, email in _CO_AUTHOR.findall(message)]
+
+
+# --- writing: only `warta new --pr` and the ledger/metrics branches change a repository -------
+
+_GITHUB_REMOTE = re.compile(r"github\.com[:/]([\w.-]+/[\w.-]+?)(?:\.git)?/?$")
+
+
+def commit_on_new_branch(repo: git.Repo, branch: str, paths: list[str], message: str) -> str:
+    """Create `branch` from HEAD, commit `paths` on it, and return the commit SHA."""
+    if repo.is_dirty(index=True, working_tree=False):
+        raise GitError("Ada perubahan lain yang sudah di-`git add`. Simpan atau batalkan dulu, "
+                       "lalu ulangi.")
+    try:
+        repo.git.checkout("-b", branch)
+        repo.git.add("--", *paths)
+        repo.git.commit("-m", message, "--", *paths)
+    except GitCommandError as exc:
+        raise GitError(f"Gagal membuat cabang `{branch}`: {exc.stderr.strip()}") from None
+    return repo.head.commit.hexsha
+
+
+def push_branch(repo: git.Repo, branch: str, remote: str = "origin") -> None:
+    try:
+        repo.git.push("--set-upstream", remote, branch)
+    except GitCommandError as exc:
+        raise GitError(f"Gagal mengirim cabang `{branch}` ke `{remote}`: {exc.stderr.strip()}. "
+                       "Periksa koneksi dan hak akses Anda ke repositori.") from None
+
+
+def github_repo_name(repo: git.Repo, remote: str = "origin") -> str | None:
+    """`owner/name` from a GitHub remote URL, None when the remote is not on GitHub."""
+    try:
+        url = repo.remote(remote).url
+    except ValueError:
+        return None
+    match = _GITHUB_REMOTE.search(url)
+    return match.group(1) if match else None

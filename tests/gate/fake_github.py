@@ -10,6 +10,7 @@ import base64
 import json
 import re
 import threading
+from collections.abc import Container
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -52,6 +53,8 @@ class FakeGitHub:
         self.user_ids: dict[str, int] = {}
         self.permissions: dict[str, str] = {}
         self.environments: dict[str, dict[str, Any]] = {}
+        self.branches: Container[str] = set()  # branches GitHub knows (e.g. a bare repo's heads)
+        self.created_pulls: list[dict[str, Any]] = []
         self._next_id = 100
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
@@ -171,6 +174,19 @@ class FakeGitHub:
         not_found: tuple[int, Any, dict[str, str]] = (404, {"message": "Not Found"}, {})
         if method == "GET" and path == repo:
             return 200, self._repo_json(), {}
+        if method == "POST" and path == f"{repo}/pulls":
+            if not body.get("head") or not body.get("base") or not body.get("title"):
+                return 422, {"message": "Validation Failed"}, {}
+            if body["head"] not in self.branches:
+                return 422, {"message": "Validation Failed",
+                             "errors": [{"resource": "PullRequest", "field": "head", "code": "invalid"}]}, {}
+            number = max(self.pulls, default=0) + 1
+            pull = self.add_pull(Pull(number=number, author=user("pengirim", 7), head_sha="0" * 40,
+                                      base_sha="0" * 40))
+            created = {**self._pull_json(pull, pull.head_sha), "title": body["title"],
+                       "body": body.get("body"), "html_url": f"https://github.com/{REPO}/pull/{number}"}
+            self.created_pulls.append(created)
+            return 201, created, {}
         if method == "GET" and path == f"{repo}/pulls":
             return self._page(path, query, [self._pull_json(p, p.head_sha)
                                             for p in self.pulls.values()])

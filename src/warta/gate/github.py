@@ -84,6 +84,18 @@ def connect(token: str, base_url: str = "https://api.github.com", *, retries: in
                   seconds_between_writes=1.0 if throttle else None)
 
 
+def open_pull_request(repo_name: str, branch: str, title: str, body: str, *, base: str = "main",
+                      base_url: str = "https://api.github.com") -> str:
+    """Open a pull request for `branch` and return its web address."""
+    try:
+        repo = connect(token_from_env(), base_url).get_repo(repo_name)
+        pull = repo.create_pull(base=base, head=branch, title=title, body=body)
+    except GithubException as exc:
+        raise GitHubError(f"Pull request gagal dibuat ({_describe(exc)}). Cabang `{branch}` sudah "
+                          "terkirim: buka GitHub dan buat pull request dari cabang itu.") from None
+    return str(pull.html_url)
+
+
 def _contributors(pull: GhPull) -> Contributors:
     logins: list[str] = []
     ids: list[int] = []
