@@ -221,6 +221,19 @@ def load_post(root: Path, rel: str, roster: Roster) -> tuple[Post | None, list[F
         return None, findings  # the schema findings already say what is wrong
 
 
+def post_from_text(rel: str, text: str) -> Post | None:
+    """A post parsed from its text (e.g. a file at a git commit); None when it cannot be understood."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    doc, body, _ = split_front_matter(text, rel)
+    if doc is None or not isinstance(doc.data, dict):
+        return None
+    try:
+        body_line = text.count("\n", 0, len(text) - len(body)) + 1
+        return _build(rel, doc, doc.data, body, body_line)
+    except (KeyError, ValueError, TypeError, AttributeError):
+        return None
+
+
 def post_files(root: Path, paths: Iterable[Path] | None = None) -> list[str]:
     """Repository-relative paths of the Markdown posts under content/ (or under `paths`)."""
     content = root / "content"

@@ -1,0 +1,164 @@
+"""`warta dispatch plan|run|due|confirm`: map options to warta.dispatch and print the result."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from rich.markup import escape
+
+from warta.dispatch import gitrange
+from warta.dispatch.ledger import DEFAULT_LEDGER, Ledger, confirm
+from warta.dispatch.model import NETWORK_LABELS, Key, Outcome
+from warta.dispatch.plan import Plan, plan_due, plan_range
+from warta.dispatch.run import GitMedia, RunConfig, execute, exit_code, summary_counts
+from warta.errors import UsageError
+from warta.output import console, err_console, print_json
+from warta.project import find_root
+from warta.timeutil import DateParseError, as_wib, now_wib
+
+LABELS = {"sent": ("green", "✓ terkirim"), "already": ("dim", "= sudah ada"),
+          "reconciled": ("green", "✓ dicocokkan"), "failed": ("red", "✗ gagal"),
+          "uncertain": ("yellow", "? tidak pasti"), "scheduled": ("cyan", "… terjadwal"),
+          "dry-run": ("blue", "▷ uji coba")}
+SUMMARY = {"sent": "terkirim", "already": "sudah ada", "reconciled": "dicocokkan", "failed": "gagal",
+           "uncertain": "tidak pasti", "scheduled": "terjadwal", "dry-run": "uji coba"}
+
+
+def _now(value: str | None) -> datetime:
+    if value is None:
+        return now_wib()
+    try:
+        return as_wib(value)
+    except DateParseError:
+        raise UsageError(f"`--now {value}` bukan waktu ISO 8601 (contoh: 2026-11-20T09:00:00+07:00).") from None
+
+
+def _ledger(path: Path | None) -> Ledger:
+    folder = path or DEFAULT_LEDGER
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"`--ledger {folder}` bukan folder.")
+    return Ledger(folder)
+
+
+def _fmt(fmt: str, allowed: tuple[str, ...] = ("text", "json")) -> str:
+    if fmt not in allowed:
+        raise UsageError(f"`--format {fmt}` tidak dikenal; pilih {' atau '.join(allowed)}.")
+    return fmt
+
+
+def _make_plan(before: str | None, after: str | None, now: datetime, ledger: Ledger) -> tuple[Path, Plan]:
+    if not before or not after:
+        raise UsageError("Isi `--before SHA` dan `--after SHA` (commit sebelum dan sesudah push).")
+    root = find_root()
+    return root, plan_range(root, before, after, now, ledger)
+
+
+def plan_command(before: str | None, after: str | None, *, now: str | None, ledger: Path | None,
+                 dry_run: bool = False, fmt: str = "json") -> int:
+    """Print the plan: a JSON list of items (text with `--format text`); never sends."""
+    fmt = _fmt(fmt)
+    _, plan = _make_plan(before, after, _now(now), _ledger(ledger))
+    for note in plan.notes:
+        err_console.print(escape(note))
+    if fmt == "json":
+        print_json([item.as_json() for item in plan.items])
+    else:
+        for item in plan.items:
+            console.print(f"{item.status:9} {item.network:9} {escape(item.key.agency)}  {escape(item.post.path)}"
+                          f"  ({item.due_at.isoformat()})")
+        console.print(f"{len(plan.due)} siap dikirim, {len(plan.scheduled)} terjadwal.")
+    return 0
+
+
+def _execute(root: Path, plan: Plan, ledger: Ledger, dry_run: bool, fmt: str) -> int:
+    repo = gitrange.open_repo(root)
+    outcomes = execute(plan.items, RunConfig(ledger=ledger, dry_run=dry_run), GitMedia(root, repo, plan.after))
+    covered = {o.item.key for o in outcomes}
+    leftovers = [] if dry_run else [(k, s) for k, s in ledger.uncertain() if k not in covered]
+    code = max(exit_code(outcomes), 1 if leftovers else 0)
+    if fmt == "json":
+        print_json({"mode": plan.mode, "before": plan.before, "after": plan.after, "dry_run": dry_run,
+                    "outcomes": [o.as_json() for o in outcomes],
+                    "uncertain_in_ledger": [_leftover_json(k, s.last) for k, s in leftovers],
+                    "notes": plan.notes, "exit_code": code})
+        return code
+    for note in plan.notes:
+        console.print(f"[dim]{escape(note)}[/]")
+    for outcome in outcomes:
+        _print_outcome(outcome)
+    for key, state in leftovers:
+        console.print(f"[yellow]? tidak pasti[/] {NETWORK_LABELS.get(key.channel, key.channel)} "
+                      f"{escape(key.agency)}  {escape(key.post_id)}\n    Tercatat di ledger sebagai percobaan "
+                      f"tanpa hasil ({escape(str((state.last or {}).get('at')))}); berita ini tidak ada di rencana "
+                      "kali ini. Periksa akunnya lalu jalankan `warta dispatch confirm`.")
+    counts = summary_counts(outcomes)
+    if leftovers:
+        counts["uncertain"] = counts.get("uncertain", 0) + len(leftovers)
+    parts = [f"{n} {SUMMARY[s]}" for s, n in counts.items()]
+    console.print("Ringkasan: " + (", ".join(parts) if parts else "tidak ada yang perlu dikirim") + ".")
+    if code:
+        console.print("[red]Ada kiriman yang gagal atau tidak pasti; `warta dispatch due` akan mencoba lagi "
+                      "yang bisa dicoba ulang.[/]")
+    return code
+
+
+def _leftover_json(key: Key, last: dict[str, Any] | None) -> dict[str, Any]:
+    return {"agency": key.agency, "post_id": key.post_id, "channel": key.channel,
+            "since": (last or {}).get("at")}
+
+
+def _print_outcome(outcome: Outcome) -> None:
+    item = outcome.item
+    colour, label = LABELS.get(outcome.status, ("white", outcome.status))
+    line = f"[{colour}]{label:13}[/] {item.network:9} {escape(item.key.agency)}  {escape(item.post.path)}"
+    if outcome.permalink:
+        line += f"  {escape(outcome.permalink)}"
+    console.print(line)
+    if outcome.message:
+        console.print(f"    {escape(outcome.message)}")
+    for call in outcome.requests:
+        console.print(f"    {call['method']} {call['url']}", markup=False)
+        for name, value in call["headers"].items():
+            console.print(f"      {name}: {value}", markup=False)
+        for part in ("json", "form"):
+            if part in call:
+                body = json.dumps(call[part], ensure_ascii=False, indent=2).replace("\n", "\n      ")
+                console.print(f"      {part}: {body}", markup=False)
+        for part in ("body", "files"):
+            if part in call:
+                console.print(f"      {part}: {call[part]}", markup=False)
+
+
+def run_command(before: str | None, after: str | None, *, now: str | None, ledger: Path | None,
+                dry_run: bool = False, fmt: str = "text") -> int:
+    """Send what the plan for before..after lists as due."""
+    fmt = _fmt(fmt)
+    book = _ledger(ledger)
+    root, plan = _make_plan(before, after, _now(now), book)
+    return _execute(root, plan, book, dry_run, fmt)
+
+
+def due_command(*, now: str | None, ledger: Path | None, dry_run: bool = False, fmt: str = "text") -> int:
+    """Send scheduled items whose time has come and retry failed ones (posts at HEAD)."""
+    fmt = _fmt(fmt)
+    book = _ledger(ledger)
+    root = find_root()
+    return _execute(root, plan_due(root, _now(now), book), book, dry_run, fmt)
+
+
+def confirm_command(*, agency: str, post_id: str, channel: str, sent: bool, not_sent: bool, skip: bool,
+                    permalink: str | None, ledger: Path | None, by: str = "") -> int:
+    """Record a person's answer for an uncertain item."""
+    if sum((sent, not_sent, skip)) != 1:
+        raise UsageError("Pilih tepat satu: `--sent`, `--not-sent` atau `--skip`.")
+    if channel not in NETWORK_LABELS:
+        raise UsageError(f"Kanal `{channel}` tidak dikenal; pilih {', '.join(NETWORK_LABELS)}.")
+    if sent and permalink and not permalink.startswith("https://"):
+        raise UsageError("`--permalink` harus alamat https://.")
+    confirm(_ledger(ledger).root, Key(agency, post_id, channel), sent=sent, permalink=permalink, by=by,
+            skip=skip)
+    console.print("Tercatat di ledger.")
+    return 0

@@ -1,0 +1,1 @@
+"""Dispatch: send approved posts to the agencies' social accounts, exactly once."""

@@ -1,0 +1,156 @@
+"""The adapters' one HTTP helper: httpx with timeouts, retries with backoff, dry-run recording."""
+
+from __future__ import annotations
+
+import json as jsonlib
+import os
+import time
+from collections.abc import Callable, Mapping
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+
+from warta.dispatch.model import ApiError, UncertainSend
+
+Classify = Callable[[httpx.Response], "ApiError | None"]
+Simulate = Callable[[str, str, Any], "tuple[int, Any, dict[str, str]]"]
+TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+REDACTED = "***"
+
+
+def token_env(agency: str, channel: str) -> str:
+    return f"WARTA_TOKEN_{agency.upper().replace('-', '_')}_{channel.upper()}"
+
+
+def base_url_env(channel: str) -> str:
+    return f"WARTA_{channel.upper()}_API"
+
+
+def base_url(channel: str, default: str) -> str:
+    return (os.environ.get(base_url_env(channel)) or default).rstrip("/")
+
+
+def retry_after_seconds(headers: Mapping[str, str], clock: Callable[[], float] = time.time) -> float | None:
+    """Seconds to wait from Retry-After (seconds or HTTP date) or x-rate-limit-reset (epoch)."""
+    value = headers.get("retry-after")
+    if value:
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            try:
+                return max(0.0, parsedate_to_datetime(value).timestamp() - clock())
+            except (TypeError, ValueError):
+                pass
+    reset = headers.get("x-rate-limit-reset")
+    if reset:
+        try:
+            return max(0.0, float(reset) - clock())
+        except ValueError:
+            return None
+    return None
+
+
+def response_json(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+class Http:
+    """One network's requests for one item: the token is added here and never printed."""
+
+    def __init__(self, *, base: str, token: str | None, classify: Classify,
+                 simulate: Simulate | None = None, dry_run: bool = False,
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.time,
+                 max_attempts: int = 5, max_wait: float = 120.0, backoff: float = 1.0,
+                 client: httpx.Client | None = None) -> None:
+        self.base = base
+        self.token = token
+        self.classify = classify
+        self.simulate = simulate
+        self.dry_run = dry_run
+        self._sleep = sleep
+        self.clock = clock
+        self.max_attempts = max_attempts
+        self.max_wait = max_wait
+        self.backoff = backoff
+        self.client = client
+        self.calls: list[dict[str, Any]] = []
+
+    def sleep(self, seconds: float) -> None:
+        if not self.dry_run:
+            self._sleep(seconds)
+
+    def url(self, path: str) -> str:
+        return path if path.startswith(("http://", "https://")) else self.base + path
+
+    def _headers(self, headers: Mapping[str, str] | None, auth: bool) -> dict[str, str]:
+        merged = dict(headers or {})
+        if auth and self.token is not None:
+            merged["Authorization"] = f"Bearer {self.token}"
+        return merged
+
+    def _redact(self, text: str) -> str:
+        return text.replace(self.token, REDACTED) if self.token else text
+
+    def _record(self, method: str, url: str, params: Mapping[str, Any] | None, headers: dict[str, str],
+                json: Any, data: Mapping[str, Any] | None, content: bytes | None,
+                files: Mapping[str, Any] | None, note: str) -> None:
+        shown = httpx.URL(url, params=dict(params)) if params else httpx.URL(url)
+        call: dict[str, Any] = {"method": method, "url": self._redact(str(shown)), "headers": {
+            k: (f"Bearer {REDACTED}" if k.lower() == "authorization" else self._redact(v))
+            for k, v in headers.items()}}
+        if json is not None:
+            call["json"] = jsonlib.loads(self._redact(jsonlib.dumps(json, ensure_ascii=False)))
+        if data is not None:
+            call["form"] = {k: self._redact(str(v)) for k, v in data.items()}
+        if content is not None:
+            call["body"] = note or f"<{len(content)} byte>"
+        if files is not None:
+            call["files"] = {k: f"<{len(v[1]) if isinstance(v, tuple) else '?'} byte>" for k, v in files.items()}
+        self.calls.append(call)
+
+    def request(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
+                json: Any = None, data: Mapping[str, Any] | None = None, content: bytes | None = None,
+                files: Mapping[str, Any] | None = None, headers: Mapping[str, str] | None = None,
+                commit: bool = False, auth: bool = True, note: str = "") -> httpx.Response:
+        """Send with retries. `commit` marks the call that creates the post: never resent after
+        a timeout that may have delivered it (that is an uncertain send)."""
+        url = self.url(path)
+        sent_headers = self._headers(headers, auth)
+        if self.dry_run:
+            self._record(method, url, params, sent_headers, json, data, content, files, note)
+            status, body, extra = self.simulate(method, url, json if json is not None else data) \
+                if self.simulate else (200, {}, {})
+            return httpx.Response(status, json=body, headers=extra, request=httpx.Request(method, url))
+        client = self.client or httpx.Client(timeout=TIMEOUT)
+        error: ApiError | None = None
+        try:
+            for attempt in range(1, self.max_attempts + 1):
+                try:
+                    response = client.request(method, url, params=params, json=json, data=data,
+                                              content=content, files=files, headers=sent_headers)
+                except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+                    error = ApiError(f"tidak dapat terhubung ({type(exc).__name__})", retryable=True)
+                except httpx.TransportError as exc:
+                    if commit:
+                        raise UncertainSend(f"{method} {self._redact(url)}: {type(exc).__name__}") from exc
+                    error = ApiError(f"koneksi terputus ({type(exc).__name__})", retryable=True)
+                else:
+                    error = self.classify(response)
+                    if error is None:
+                        return response
+                if not error.retryable or attempt == self.max_attempts:
+                    break
+                wait = error.retry_after if error.retry_after is not None \
+                    else min(self.backoff * 2 ** (attempt - 1), 60.0)
+                if wait > self.max_wait:
+                    break  # recorded with retry_after; `warta dispatch due` tries again later
+                self._sleep(wait)
+        finally:
+            if self.client is None:
+                client.close()
+        assert error is not None
+        raise error

@@ -1,0 +1,190 @@
+"""The dispatch ledger: one append-only JSON Lines file per (agency, post id, channel).
+
+Every send is "lock, re-read, check, record attempt, call, record outcome". An attempt
+with no outcome after it is uncertain: the post may be on the network already.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import re
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from warta.dispatch.model import Key
+from warta.errors import WartaError
+
+DEFAULT_LEDGER = Path(".warta") / "ledger"
+EVENTS = ("attempt", "success", "failure", "uncertain", "not_sent", "skipped")
+RUN_ID = os.environ.get("GITHUB_RUN_ID") or uuid.uuid4().hex[:12]
+
+
+@dataclass(frozen=True)
+class KeyState:
+    """The ledger's verdict for one key, folded from its records."""
+
+    status: str  # none | success | failed | uncertain | not-sent | skipped
+    last: dict[str, Any] | None = None
+    success: dict[str, Any] | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.status in ("success", "skipped")
+
+
+def fold(records: list[dict[str, Any]]) -> KeyState:
+    """A success (or a person's skip) is final; otherwise the last event decides."""
+    status, last, success = "none", None, None
+    for record in records:
+        event = record.get("event")
+        if event not in EVENTS:
+            continue
+        last = record
+        if event == "success":
+            success = record
+        status = {"attempt": "uncertain", "success": "success", "failure": "failed",
+                  "uncertain": "uncertain", "not_sent": "not-sent", "skipped": "skipped"}[event]
+        if success is not None or status == "skipped":
+            return KeyState("success" if success else "skipped", last, success)
+    return KeyState(status, last, success)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def key_file(key: Key) -> Path:
+    """A safe, readable, collision-free relative file name for a key."""
+    short = key.post_id.removeprefix(f"content/{key.agency}/").removesuffix(".md")
+    digest = hashlib.sha256("\0".join((key.agency, key.post_id, key.channel)).encode()).hexdigest()[:10]
+    return Path(_slug(key.agency) or "_") / f"{(_slug(short) or 'post')[:80]}--{digest}.{_slug(key.channel)}.jsonl"
+
+
+def parse_lines(text: str) -> list[dict[str, Any]]:
+    """Records of a ledger file; a torn last line (crash while writing) is ignored."""
+    records = []
+    for line in text.splitlines():
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(record, dict):
+            records.append(record)
+    return records
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Entry:
+    """One key's file while its lock is held."""
+
+    def __init__(self, key: Key, handle: IO[str]) -> None:
+        self.key = key
+        self._handle = handle
+
+    def records(self) -> list[dict[str, Any]]:
+        self._handle.seek(0)
+        return parse_lines(self._handle.read())
+
+    def state(self) -> KeyState:
+        return fold(self.records())
+
+    def record(self, event: str, **fields: Any) -> dict[str, Any]:
+        if event not in EVENTS:
+            raise ValueError(event)
+        record = {"event": event, "at": now_utc(), "agency": self.key.agency,
+                  "post_id": self.key.post_id, "channel": self.key.channel, "run": RUN_ID, **fields}
+        self._handle.seek(0, os.SEEK_END)
+        if self._handle.tell() > 0:
+            self._handle.seek(self._handle.tell() - 1)
+            if self._handle.read(1) != "\n":
+                self._handle.write("\n")  # close a torn line before appending
+        self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+        return record
+
+
+class Ledger:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, key: Key) -> Path:
+        return self.root / key_file(key)
+
+    @contextmanager
+    def lock(self, key: Key, timeout: float = 900.0) -> Iterator[Entry]:
+        """Exclusive lock on the key's file (fcntl.flock: excludes other processes and threads)."""
+        path = self.path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a+", encoding="utf-8") as handle:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise WartaError(f"Ledger {path} terkunci terlalu lama oleh proses lain.") from None
+                    time.sleep(0.05)
+            try:
+                yield Entry(key, handle)
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+    def records(self, key: Key) -> list[dict[str, Any]]:
+        path = self.path(key)
+        return parse_lines(path.read_text(encoding="utf-8")) if path.is_file() else []
+
+    def state(self, key: Key) -> KeyState:
+        return fold(self.records(key))
+
+    def all(self) -> dict[Key, KeyState]:
+        """Every key the ledger knows, with its state (read without locks: for planning)."""
+        found: dict[Key, KeyState] = {}
+        if not self.root.is_dir():
+            return found
+        for path in sorted(self.root.rglob("*.jsonl")):
+            records = parse_lines(path.read_text(encoding="utf-8"))
+            first = next((r for r in records if {"agency", "post_id", "channel"} <= r.keys()), None)
+            if first is not None:
+                found[Key(str(first["agency"]), str(first["post_id"]), str(first["channel"]))] = fold(records)
+        return found
+
+    def known_post_ids(self) -> set[str]:
+        return {key.post_id for key in self.all()}
+
+    def uncertain(self) -> list[tuple[Key, KeyState]]:
+        return [(k, s) for k, s in sorted(self.all().items()) if s.status == "uncertain"]
+
+
+def permalinks(ledger_dir: Path) -> dict[str, dict[str, str]]:
+    """For the website: each post id's copies on the networks, {post_id: {channel: url}}."""
+    links: dict[str, dict[str, str]] = {}
+    for key, state in Ledger(ledger_dir).all().items():
+        url = (state.success or {}).get("permalink")
+        if isinstance(url, str) and url.startswith("https://"):
+            links.setdefault(key.post_id, {})[key.channel] = url
+    return links
+
+
+def confirm(ledger_dir: Path, key: Key, *, sent: bool, permalink: str | None = None,
+            by: str = "", skip: bool = False) -> dict[str, Any]:
+    """A person's answer for an uncertain item: it is on the network, it is not, or skip it."""
+    with Ledger(ledger_dir).lock(key) as entry:
+        if skip:
+            return entry.record("skipped", confirmed_by=by)
+        if sent:
+            return entry.record("success", remote_id=None, permalink=permalink, confirmed_by=by)
+        return entry.record("not_sent", confirmed_by=by)

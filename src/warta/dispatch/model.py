@@ -1,0 +1,123 @@
+"""The plain data dispatch passes around: keys, plan items, outcomes and API errors."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from warta.channels.captions import Caption
+from warta.content.models import Post
+
+NETWORK_LABELS = {"instagram": "Instagram", "facebook": "Facebook", "x": "X",
+                  "youtube": "YouTube", "tiktok": "TikTok"}
+
+
+@dataclass(frozen=True, order=True)
+class Key:
+    """What is sent at most once: one post of one agency on one network."""
+
+    agency: str
+    post_id: str
+    channel: str
+
+
+@dataclass(frozen=True)
+class Item:
+    key: Key
+    post: Post
+    caption: Caption
+    account: dict[str, Any]  # the agency's roster settings for this channel
+    agency_name: str
+    site_url: str
+    due_at: datetime
+    status: str  # due | scheduled
+    reason: str  # added | new-channel | reconcile | retry
+    content_hash: str
+    ledger: str = "new"  # new | failed | uncertain | not-sent
+
+    @property
+    def network(self) -> str:
+        return NETWORK_LABELS.get(self.key.channel, self.key.channel)
+
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "agency": self.key.agency,
+            "post": self.post.path,
+            "post_id": self.key.post_id,
+            "channel": self.key.channel,
+            "due_at": self.due_at.isoformat(),
+            "status": self.status,
+            "caption": self.caption.text,
+            "reason": self.reason,
+            "ledger": self.ledger,
+            "content_hash": self.content_hash,
+        }
+        if self.caption.title is not None:
+            data["title"] = self.caption.title
+        return data
+
+
+@dataclass(frozen=True)
+class Published:
+    """The network's answer to a successful post."""
+
+    remote_id: str
+    permalink: str | None
+    note: str = ""
+
+
+class ApiError(Exception):
+    """The network refused or failed; `retryable` says whether trying again can help."""
+
+    def __init__(self, message: str, *, status: int | None = None, code: str | None = None,
+                 retryable: bool = False, retry_after: float | None = None,
+                 auth: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.code = code
+        self.retryable = retryable
+        self.retry_after = retry_after
+        self.auth = auth
+
+
+class UncertainSend(Exception):
+    """A publishing request may or may not have reached the network (timeout after sending)."""
+
+
+class CannotReconcile(Exception):
+    """The network's API offers no way to look for an earlier copy of a post."""
+
+
+@dataclass
+class Outcome:
+    """What happened to one item in one run, for the summary and the exit code."""
+
+    item: Item
+    status: str  # sent | already | reconciled | failed | uncertain | scheduled | skipped | dry-run
+    message: str = ""
+    permalink: str | None = None
+    requests: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def bad(self) -> bool:
+        return self.status in ("failed", "uncertain")
+
+    def as_json(self) -> dict[str, Any]:
+        data = {**self.item.as_json(), "outcome": self.status, "message": self.message,
+                "permalink": self.permalink}
+        if self.requests:
+            data["requests"] = self.requests
+        return data
+
+
+def content_hash(post_text: str, caption: Caption) -> str:
+    """Audit hash of what was sent: the post file and the rendered caption."""
+    digest = hashlib.sha256()
+    digest.update(post_text.encode("utf-8"))
+    digest.update(json.dumps([caption.channel, caption.text, caption.title], ensure_ascii=False)
+                  .encode("utf-8"))
+    return "sha256:" + digest.hexdigest()

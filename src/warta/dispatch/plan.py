@@ -1,0 +1,172 @@
+"""What to send: the pushed range's new posts and channels, reconciled against the ledger."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import git
+
+from warta.channels.captions import render_caption
+from warta.content.models import Post
+from warta.dispatch import gitrange
+from warta.dispatch.ledger import KeyState, Ledger
+from warta.dispatch.model import Item, Key, content_hash
+from warta.errors import UsageError
+from warta.roster.models import SOCIAL_CHANNELS, Agency, Roster
+
+DEFAULT_HORIZON_DAYS = 30
+
+
+@dataclass
+class Plan:
+    mode: str  # range | reconcile | due
+    after: str
+    before: str | None
+    items: list[Item] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def due(self) -> list[Item]:
+        return [i for i in self.items if i.status == "due"]
+
+    @property
+    def scheduled(self) -> list[Item]:
+        return [i for i in self.items if i.status == "scheduled"]
+
+
+def horizon() -> timedelta:
+    """How far back a reconciling run looks for posts the ledger has never seen."""
+    raw = os.environ.get("WARTA_DISPATCH_HORIZON_DAYS", "")
+    try:
+        return timedelta(days=int(raw)) if raw else timedelta(days=DEFAULT_HORIZON_DAYS)
+    except ValueError:
+        raise UsageError(f"WARTA_DISPATCH_HORIZON_DAYS harus bilangan bulat, bukan `{raw}`.") from None
+
+
+def channels_for(post: Post, agency: Agency) -> list[str]:
+    """The post's social channels that the agency's roster also has an account for."""
+    enabled = agency.enabled_channels()
+    return [c for c in post.channels if c in SOCIAL_CHANNELS and c in enabled]
+
+
+class _Builder:
+    def __init__(self, roster: Roster, states: dict[Key, KeyState], renames: dict[str, list[str]],
+                 now: datetime) -> None:
+        self.roster = roster
+        self.states = states
+        self.known_ids = {k.post_id for k in states}
+        self.renames = renames
+        self.now = now
+        self.items: list[Item] = []
+
+    def post_id(self, post: Post, old_path: str | None = None) -> str:
+        """Stable id: explicit, else the earliest path under which the ledger knows the post."""
+        if post.explicit_id:
+            return post.explicit_id
+        candidates = [post.path, *([old_path] if old_path else []), *self.renames.get(post.path, [])]
+        for candidate in reversed(candidates):
+            if candidate in self.known_ids:
+                return candidate
+        return post.path
+
+    def add(self, post: Post, text: str, channels: list[str], reason: str,
+            old_path: str | None = None) -> None:
+        agency = self.roster.agency(post.agency)
+        if agency is None or post.draft:
+            return
+        post_id = self.post_id(post, old_path)
+        for channel in channels:
+            key = Key(post.agency, post_id, channel)
+            state = self.states.get(key)
+            if state is not None and state.done:
+                continue
+            caption = render_caption(post, channel, self.roster.province.site_url)
+            account = agency.channels.get(channel)
+            ledger = {"failed": "failed", "uncertain": "uncertain", "not-sent": "not-sent"}.get(
+                state.status if state else "none", "new")
+            self.items.append(Item(
+                key=key, post=post, caption=caption,
+                account=account if isinstance(account, dict) else {},
+                agency_name=agency.name, site_url=self.roster.province.site_url,
+                due_at=post.goes_live, status="due" if post.goes_live <= self.now else "scheduled",
+                reason=reason if ledger == "new" else "retry", content_hash=content_hash(text, caption),
+                ledger=ledger))
+
+    def sorted_items(self) -> list[Item]:
+        order = {c: i for i, c in enumerate(SOCIAL_CHANNELS)}
+        return sorted(self.items, key=lambda i: (i.due_at, i.key.agency, i.post.path,
+                                                 order.get(i.key.channel, 99)))
+
+
+def _reconcile(repo: git.Repo, sha: str, ledger: Ledger, now: datetime, mode: str,
+               before: str | None) -> Plan:
+    snap = gitrange.snapshot(repo, sha)
+    states = ledger.all()
+    builder = _Builder(snap.roster, states, gitrange.rename_history(repo, sha), now)
+    oldest = now - horizon()
+    old = 0
+    for post, text in snap.posts.values():
+        agency = snap.roster.agency(post.agency)
+        if agency is None or post.draft:
+            continue
+        post_id = builder.post_id(post)
+        channels = channels_for(post, agency)
+        if post.goes_live < oldest:
+            # Never seen and long published: the back catalogue is not blasted out again.
+            kept = [c for c in channels if Key(post.agency, post_id, c) in states]
+            old += len(channels) - len(kept)
+            channels = kept
+        builder.add(post, text, channels, "reconcile")
+    plan = Plan(mode, sha, before, builder.sorted_items())
+    if old:
+        plan.notes.append(f"{old} kiriman dari berita yang terbit lebih dari {horizon().days} hari lalu "
+                          "dan belum pernah tercatat di ledger tidak dikirim otomatis.")
+    return plan
+
+
+def plan_range(root: Path, before: str, after: str, now: datetime, ledger: Ledger) -> Plan:
+    """Items for a push before..after; an unknown or null `before` reconciles everything at `after`."""
+    repo = gitrange.open_repo(root)
+    after_sha = gitrange.resolve(repo, after)
+    before_sha = gitrange.known_commit(repo, before)
+    if before_sha is None:
+        if not re.fullmatch(r"[0-9a-fA-F]{4,64}", before or ""):
+            raise UsageError(f"`--before {before}` bukan SHA commit (harus heksadesimal).")
+        plan = _reconcile(repo, after_sha, ledger, now, "reconcile", None)
+        plan.notes.insert(0, f"Commit awal `{before}` tidak dikenal: semua berita di `{after_sha[:12]}` "
+                             "dicocokkan dengan ledger.")
+        return plan
+    changes = gitrange.changed_posts(repo, before_sha, after_sha)
+    snap = gitrange.snapshot(repo, after_sha, [c.path for c in changes if c.status != "D"])
+    builder = _Builder(snap.roster, ledger.all(), gitrange.rename_history(repo, after_sha), now)
+    for change in changes:
+        found = snap.posts.get(change.path)
+        if change.status == "D" or found is None:
+            continue
+        post, text = found
+        agency = snap.roster.agency(post.agency)
+        if agency is None or post.draft:
+            continue
+        channels = channels_for(post, agency)
+        old = gitrange.post_at(repo, before_sha, change.old_path or change.path) \
+            if change.status in "MR" else None
+        if old is None or old[0].draft:
+            builder.add(post, text, channels, "added", change.old_path)
+        else:
+            added = [c for c in channels if c not in old[0].channels]
+            builder.add(post, text, added, "new-channel", change.old_path)
+    return Plan("range", after_sha, before_sha, builder.sorted_items())
+
+
+def plan_due(root: Path, now: datetime, ledger: Ledger) -> Plan:
+    """Items at HEAD whose time has come, or that failed or stayed uncertain, not yet sent."""
+    repo = gitrange.open_repo(root)
+    try:
+        head = repo.head.commit.hexsha
+    except ValueError:
+        raise UsageError(f"Repositori {root} belum punya commit.") from None
+    return _reconcile(repo, head, ledger, now, "due", None)

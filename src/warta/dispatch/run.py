@@ -1,0 +1,217 @@
+"""Send plan items: lock, re-read, skip what succeeded, record the attempt, call, record the outcome."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import git
+import httpx
+
+from warta.dispatch import gitrange
+from warta.dispatch.adapters import Adapter, registry
+from warta.dispatch.http import TIMEOUT, Http, base_url, token_env
+from warta.dispatch.ledger import Entry, KeyState, Ledger
+from warta.dispatch.model import ApiError, CannotReconcile, Item, Outcome, UncertainSend
+
+
+@dataclass
+class RunConfig:
+    ledger: Ledger
+    dry_run: bool = False
+    sleep: Callable[[float], None] = time.sleep
+    clock: Callable[[], float] = time.time
+    env: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    adapters: dict[str, Adapter] = field(default_factory=registry)
+    max_wait: float = 120.0
+    backoff: float = 1.0
+    timeout: httpx.Timeout = field(default_factory=lambda: TIMEOUT)
+
+
+class GitMedia:
+    """Media bytes as committed at `sha` (the checked-out file when it is there, e.g. in CI)."""
+
+    def __init__(self, root: Path, repo: git.Repo | None = None, sha: str | None = None) -> None:
+        self.root = root
+        self.repo = repo
+        self.sha = sha
+
+    def _file(self, repo_path: str) -> Path | None:
+        path = self.root / repo_path
+        return path if path.is_file() else None
+
+    def read(self, repo_path: str) -> bytes:
+        file = self._file(repo_path)
+        if file is not None:
+            return file.read_bytes()
+        data = gitrange.blob_bytes(self.repo, self.sha, repo_path) if self.repo and self.sha else None
+        if data is None:
+            raise ApiError(f"Berkas media `{repo_path}` tidak ditemukan.", code="content")
+        return data
+
+    def size(self, repo_path: str) -> int:
+        file = self._file(repo_path)
+        return file.stat().st_size if file is not None else len(self.read(repo_path))
+
+
+def _iso_in(clock: Callable[[], float], seconds: float) -> str:
+    return (datetime.fromtimestamp(clock(), UTC) + timedelta(seconds=seconds)).isoformat(timespec="seconds")
+
+
+def _blocked(state: KeyState, item: Item, clock: Callable[[], float]) -> str | None:
+    """Why an earlier failure must not be retried now, or None when retrying is right."""
+    last = state.last or {}
+    if last.get("content_hash") != item.content_hash or last.get("auth") or last.get("code") == "config":
+        return None  # the post or the token may have been fixed since
+    if last.get("retryable"):
+        after = last.get("retry_after")
+        if isinstance(after, str) and datetime.fromisoformat(after).timestamp() > clock():
+            return f"Menunggu batas laju {item.network} hingga {after}: {last.get('error')}"
+        return None
+    return (f"Gagal dan tidak dicoba ulang tanpa perubahan: {last.get('error')}. Perbaiki berita lalu "
+            "gabungkan lagi, atau tandai dengan `warta dispatch confirm --skip`.")
+
+
+def _uncertain_message(item: Item, why: str) -> str:
+    account = item.account.get("username") or item.account.get("handle") or item.account.get("page_id") \
+        or item.account.get("channel_id") or item.account.get("account") or ""
+    return (f"TIDAK PASTI — {why} Periksa akun {item.network} {account} ({item.agency_name}) secara manual. "
+            f"Bila sudah tayang: `warta dispatch confirm --agency {item.key.agency} --post-id {item.key.post_id} "
+            f"--channel {item.key.channel} --sent --permalink URL`; bila belum: ganti `--sent` dengan "
+            "`--not-sent` agar dikirim pada jalan berikutnya.")
+
+
+def _token_message(item: Item, problem: str) -> str:
+    env = token_env(item.key.agency, item.key.channel)
+    return (f"Token {item.network} untuk {item.agency_name} {problem}. Perbarui secret `{env}` di "
+            "environment `social` repositori.")
+
+
+class Sender:
+    def __init__(self, config: RunConfig, media: GitMedia) -> None:
+        self.config = config
+        self.media = media
+
+    def _http(self, adapter: Adapter, token: str | None, client: httpx.Client) -> Http:
+        return Http(base=base_url(adapter.channel, adapter.default_base), token=token,
+                    classify=adapter.classify, simulate=adapter.simulate, dry_run=self.config.dry_run,
+                    sleep=self.config.sleep, clock=self.config.clock, max_wait=self.config.max_wait,
+                    backoff=self.config.backoff, client=client)
+
+    def send(self, item: Item) -> Outcome:
+        if item.status != "due":
+            return Outcome(item, "scheduled", f"Terjadwal {item.due_at.isoformat()}.")
+        adapter = self.config.adapters.get(item.key.channel)
+        if adapter is None:
+            return Outcome(item, "failed", f"Kanal `{item.key.channel}` belum didukung.")
+        token = self.config.env.get(token_env(item.key.agency, item.key.channel)) or None
+        with httpx.Client(timeout=self.config.timeout) as client:
+            http = self._http(adapter, token, client)
+            if self.config.dry_run:
+                return self._dry_run(item, adapter, http, token)
+            with self.config.ledger.lock(item.key) as entry:
+                return self._send_locked(item, adapter, http, token, entry)
+
+    def _dry_run(self, item: Item, adapter: Adapter, http: Http, token: str | None) -> Outcome:
+        note = "" if token else f"Token `{token_env(item.key.agency, item.key.channel)}` belum diatur. "
+        try:
+            published = adapter.publish(item, http, self.media)
+        except ApiError as exc:
+            return Outcome(item, "failed", (note + exc.message).strip(), requests=http.calls)
+        return Outcome(item, "dry-run", (note + published.note).strip(), requests=http.calls)
+
+    def _send_locked(self, item: Item, adapter: Adapter, http: Http, token: str | None,
+                     entry: Entry) -> Outcome:
+        state = entry.state()  # re-read under the lock: another run may have sent it meanwhile
+        if state.done:
+            return Outcome(item, "already", "Sudah terkirim sebelumnya.",
+                           permalink=(state.success or {}).get("permalink"))
+        audit = {"path": item.post.path, "content_hash": item.content_hash}
+        if state.status == "uncertain":
+            if token is None:
+                return Outcome(item, "uncertain", _uncertain_message(
+                    item, "Kiriman sebelumnya terputus dan token belum diatur untuk memeriksanya."))
+            try:
+                existing = adapter.find_existing(item, http)
+            except CannotReconcile:
+                return Outcome(item, "uncertain", _uncertain_message(
+                    item, f"Kiriman sebelumnya terputus sebelum hasilnya tercatat, dan {item.network} "
+                          "tidak bisa diperiksa otomatis."))
+            except ApiError as exc:
+                return Outcome(item, "uncertain", _uncertain_message(
+                    item, f"Kiriman sebelumnya terputus; pemeriksaan ke {item.network} gagal ({exc.message})."))
+            if existing is not None:
+                entry.record("success", remote_id=existing.remote_id, permalink=existing.permalink,
+                             reconciled=True, **audit)
+                return Outcome(item, "reconciled", "Ternyata sudah tayang; dicatat tanpa mengirim ulang.",
+                               permalink=existing.permalink)
+            # The network shows no copy: the interrupted attempt never published; send it now.
+        if state.status == "failed":
+            reason = _blocked(state, item, self.config.clock)
+            if reason:
+                return Outcome(item, "failed", reason)
+        if token is None:
+            message = _token_message(item, "belum diatur (variabel lingkungan kosong)")
+            entry.record("failure", error=message, code="token-missing", retryable=False, auth=True, **audit)
+            return Outcome(item, "failed", message)
+        entry.record("attempt", **audit)
+        try:
+            published = adapter.publish(item, http, self.media)
+        except ApiError as exc:
+            message = _token_message(item, f"ditolak (kedaluwarsa atau dicabut): {exc.message}") \
+                if exc.auth else f"{item.network} {item.agency_name}: {exc.message}"
+            retry_after = _iso_in(self.config.clock, exc.retry_after) \
+                if exc.retryable and exc.retry_after is not None else None
+            entry.record("failure", error=message, code=exc.code, status=exc.status, retryable=exc.retryable,
+                         retry_after=retry_after, auth=exc.auth, **audit)
+            return Outcome(item, "failed", message)
+        except UncertainSend as exc:
+            entry.record("uncertain", error=str(exc), **audit)
+            return Outcome(item, "uncertain", _uncertain_message(
+                item, f"Jaringan terputus setelah permintaan terkirim ({exc})."))
+        except Exception as exc:  # noqa: BLE001 - after the attempt anything unexpected is uncertain
+            entry.record("uncertain", error=repr(exc), **audit)
+            return Outcome(item, "uncertain", _uncertain_message(item, f"Galat tak terduga: {exc!r}."))
+        entry.record("success", remote_id=published.remote_id, permalink=published.permalink,
+                     note=published.note or None, **audit)
+        return Outcome(item, "sent", published.note, permalink=published.permalink)
+
+
+def execute(items: list[Item], config: RunConfig, media: GitMedia) -> list[Outcome]:
+    """Each network in its own worker, so one slow or failing network never holds up another."""
+    sender = Sender(config, media)
+    queues: dict[str, list[Item]] = {}
+    for item in items:
+        queues.setdefault(item.key.channel, []).append(item)
+    if not queues:
+        return []
+
+    def work(queue: list[Item]) -> list[Outcome]:
+        return [sender.send(item) for item in queue]
+
+    with ThreadPoolExecutor(max_workers=len(queues)) as pool:
+        results = [pool.submit(work, queue) for queue in queues.values()]
+        outcomes = [outcome for future in results for outcome in future.result()]
+    order = {id(item): index for index, item in enumerate(items)}
+    return sorted(outcomes, key=lambda o: order[id(o.item)])
+
+
+def summary_counts(outcomes: list[Outcome]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+    return counts
+
+
+def exit_code(outcomes: list[Outcome]) -> int:
+    return 1 if any(o.bad for o in outcomes) else 0
+
+
+def report_json(outcomes: list[Outcome]) -> list[dict[str, Any]]:
+    return [o.as_json() for o in outcomes]
