@@ -1,0 +1,91 @@
+"""`warta metrics collect|import|report`: thin wrappers over warta.metrics."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from rich.markup import escape
+
+from warta.errors import UsageError
+from warta.output import console, err_console
+from warta.project import find_root
+from warta.timeutil import DateParseError, as_date, as_wib, now_wib
+
+
+def _now(value: str | None) -> datetime:
+    if value is None:
+        return now_wib()
+    try:
+        return as_wib(value)
+    except DateParseError:
+        raise UsageError(f"--now `{value}` bukan waktu ISO 8601 (contoh: 2026-11-30T07:00).") from None
+
+
+def _dirs(root: Path, ledger: Path | None, store: Path | None) -> tuple[Path, Path]:
+    from warta.dispatch.ledger import DEFAULT_LEDGER
+    from warta.metrics.store import DEFAULT_STORE
+
+    return (ledger or root / DEFAULT_LEDGER), (store or root / DEFAULT_STORE)
+
+
+def collect_command(since: str | None, ledger: Path | None, store: Path | None, now: str | None = None) -> int:
+    from warta.metrics.collect import collect
+    from warta.metrics.ledger import published_copies
+    from warta.metrics.store import Store
+    from warta.roster.load import load_roster
+
+    start: date | None = None
+    if since:
+        try:
+            start = as_date(since)
+        except DateParseError:
+            raise UsageError(f"--since `{since}` bukan tanggal (contoh: 2026-11-01).") from None
+    root = find_root()
+    ledger_dir, store_dir = _dirs(root, ledger, store)
+    copies = published_copies(ledger_dir)
+    result = collect(copies, load_roster(root).roster, Store(store_dir), now=_now(now), since=start)
+    for line in result.skipped:
+        err_console.print(f"[yellow]Dilewati:[/] {escape(line)}")
+    for line in result.problems:
+        err_console.print(f"[red]Gagal:[/] {escape(line)}")
+    console.print(f"{result.copies} salinan diperiksa: {result.snapshots} catatan angka dan "
+                  f"{result.comments} komentar disimpan di {store_dir}.")
+    return 0 if result.ok else 1
+
+
+def import_command(file: Path, network: str, ledger: Path | None, store: Path | None,
+                   day: str | None = None) -> int:
+    from warta.metrics.imports import import_csv, today_stamp
+    from warta.metrics.ledger import published_copies
+    from warta.metrics.store import Store
+
+    root = find_root()
+    ledger_dir, store_dir = _dirs(root, ledger, store)
+    stamp_day, at = today_stamp(now_wib())
+    if day:
+        try:
+            stamp_day = as_date(day).isoformat()
+        except DateParseError:
+            raise UsageError(f"--date `{day}` bukan tanggal (contoh: 2026-11-30).") from None
+    result = import_csv(file, network.lower(), published_copies(ledger_dir), day=stamp_day, at=at)
+    saved = Store(store_dir).append_snapshots(result.snapshots)
+    console.print(f"{file}: susunan `{result.layout}`, {result.rows} baris, {saved} disimpan.")
+    if result.unmatched:
+        sample = ", ".join(result.unmatched[:5])
+        err_console.print(f"[yellow]{len(result.unmatched)} baris tidak cocok dengan kiriman di ledger[/] "
+                          f"(contoh: {escape(sample)}); baris itu tidak disimpan.")
+    return 0
+
+
+def report_command(out: Path, ledger: Path | None, store: Path | None, pr_events: Path | None,
+                   now: str | None = None) -> int:
+    from warta.metrics.report import build_dashboard, write_report
+
+    root = find_root()
+    ledger_dir, store_dir = _dirs(root, ledger, store)
+    dashboard = build_dashboard(root, store_dir, ledger_dir, _now(now), pr_events=pr_events,
+                                cache=store_dir.parent / "metrics-cache.sqlite" if store_dir.is_dir() else ":memory:")
+    written = write_report(dashboard, out)
+    console.print(f"{len(written)} berkas dasbor ditulis ke {out} ({len(dashboard.rows)} perangkat daerah).")
+    return 0

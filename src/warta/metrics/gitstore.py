@@ -1,0 +1,68 @@
+"""Keep the metrics store on its own branch (`warta-metrics`), like the dispatch ledger.
+
+The store's files are append-only JSON Lines, exactly like the ledger's, so the ledger's
+union-merge, commit and retry-on-non-fast-forward helper serves both (one git helper).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from warta.errors import WartaError
+
+BRANCH = "warta-metrics"
+
+
+def push_store(repo_root: Path, store_dir: Path, *, remote: str = "origin", branch: str = BRANCH,
+               attempts: int = 5, sleep: Callable[[float], None] = time.sleep,
+               before_push: Callable[[int], None] | None = None) -> str | None:
+    """Commit the store onto `branch` and push, retrying when another run pushed first.
+    Returns the pushed commit, or None when the branch already held every line."""
+    from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
+
+    from warta.dispatch.ledgersync import push_ledger
+
+    try:
+        return push_ledger(repo_root, store_dir, remote=remote, branch=branch, attempts=attempts,
+                           message="metrics: simpan angka dan komentar", sleep=sleep,
+                           before_push=before_push)
+    except WartaError as exc:
+        raise WartaError(f"Data metrik tidak tersimpan ke cabang `{branch}`. {exc.message}") from None
+    except (GitCommandError, InvalidGitRepositoryError, NoSuchPathError) as exc:
+        detail = getattr(exc, "stderr", "") or str(exc)
+        raise WartaError(f"Data metrik tidak tersimpan ke cabang `{branch}` dari {repo_root}: "
+                         f"{str(detail).strip()}") from None
+
+
+def pull_store(repo_root: Path, store_dir: Path, *, remote: str = "origin", branch: str = BRANCH) -> int:
+    """Merge the branch's store into `store_dir`; returns how many files changed."""
+    from warta.dispatch.ledgersync import pull_ledger
+
+    return pull_ledger(repo_root, store_dir, remote=remote, branch=branch)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m warta.metrics.gitstore pull|push [STORE_DIR]` for the scheduled workflow."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] not in ("pull", "push"):
+        print("pemakaian: python -m warta.metrics.gitstore pull|push [FOLDER_METRIK]", file=sys.stderr)
+        return 2
+    store_dir = Path(args[1] if len(args) > 1 else ".warta/metrics")
+    try:
+        if args[0] == "pull":
+            print(f"{pull_store(Path.cwd(), store_dir)} berkas metrik diperbarui dari cabang {BRANCH}.")
+        else:
+            pushed = push_store(Path.cwd(), store_dir)
+            print(f"Metrik dikirim: {pushed}." if pushed else "Cabang metrik sudah memuat semuanya.")
+    except WartaError as exc:
+        print(f"Galat: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,177 @@
+"""A local fake of the five networks' insights endpoints, speaking their real paths and JSON."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+PREFIX = {"facebook": "/fb/v21.0", "instagram": "/ig/v21.0", "x": "/x", "youtube": "/yt", "tiktok": "/tt"}
+
+
+@dataclass
+class FakeState:
+    base: str = ""
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    failures: dict[str, list[int]] = field(default_factory=dict)  # network → statuses to answer first
+    views: int = 1000  # bump between collections to simulate growth
+
+    def env(self, agency: str = "dinas-contoh") -> dict[str, str]:
+        slug = agency.upper().replace("-", "_")
+        env = {f"WARTA_{n.upper()}_API": self.base + p for n, p in PREFIX.items()}
+        env.update({f"WARTA_TOKEN_{slug}_{n.upper()}": f"tok-{n}" for n in PREFIX})
+        return env
+
+
+def _metric(name: str, value: Any) -> dict[str, Any]:
+    return {"name": name, "period": "lifetime", "values": [{"value": value}],
+            "title": name, "description": "", "id": f"x/insights/{name}/lifetime"}
+
+
+class Handler(BaseHTTPRequestHandler):
+    state: FakeState
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def _send(self, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self) -> None:
+        self._route("GET")
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        self._route("POST", json.loads(self.rfile.read(length) or b"{}"))
+
+    def _route(self, method: str, body: Any = None) -> None:
+        url = urlparse(self.path)
+        query = {k: v[0] for k, v in parse_qs(url.query).items()}
+        network = next(n for n, p in PREFIX.items() if url.path.startswith(p))
+        path = url.path.removeprefix(PREFIX[network])
+        self.state.requests.append({"network": network, "method": method, "path": path, "query": query,
+                                    "auth": self.headers.get("Authorization"), "body": body})
+        queue = self.state.failures.get(network)
+        if queue:
+            status = queue.pop(0)
+            if network == "x":
+                return self._send(status, {"title": "Too Many Requests", "detail": "Too Many Requests",
+                                           "type": "about:blank", "status": status})
+            if network in ("facebook", "instagram"):
+                return self._send(status, {"error": {"message": "An unknown error occurred", "type": "OAuthException",
+                                                     "code": 2 if status >= 500 else 4 if status == 429 else 100,
+                                                     "is_transient": status >= 500,
+                                                     "fbtrace_id": "Abc"}}, {"Retry-After": "3"})
+            return self._send(status, {"error": {"code": status, "message": "Backend Error"}}, {"Retry-After": "2"})
+        handler = getattr(self, f"_{network}")
+        handler(method, path, query, body)
+
+    def _facebook(self, method: str, path: str, q: dict[str, str], body: Any) -> None:
+        parts = path.strip("/").split("/")
+        pid = parts[0]
+        if pid == "100" and parts[1:] == ["insights"]:  # the Page
+            return self._send(200, {"data": [
+                {**_metric("page_daily_follows_unique", 0), "period": "day",
+                 "values": [{"value": 4, "end_time": "2026-11-28T08:00:00+0000"},
+                            {"value": 6, "end_time": "2026-11-29T08:00:00+0000"}]},
+                {**_metric("page_daily_unfollows_unique", 0), "period": "day",
+                 "values": [{"value": 1, "end_time": "2026-11-29T08:00:00+0000"}]},
+                {**_metric("page_follows", 0), "period": "day",
+                 "values": [{"value": 2048, "end_time": "2026-11-29T08:00:00+0000"}]}]})
+        if len(parts) == 2 and parts[1] == "insights":
+            return self._send(200, {"data": [
+                _metric("post_impressions", self.state.views), _metric("post_impressions_unique", 640),
+                _metric("post_clicks", 55), _metric("post_reactions_by_type_total", {"like": 40, "love": 6})],
+                "paging": {"previous": "x", "next": "y"}})
+        if len(parts) == 1:
+            return self._send(200, {"shares": {"count": 7}, "comments": {
+                "data": [], "summary": {"order": "chronological", "total_count": 3, "can_comment": True}}, "id": pid})
+        if parts[1] == "comments" and q.get("after") != "PAGE2":
+            return self._send(200, {"data": [
+                {"id": f"{pid}_c1", "message": "Kapan posyandu berikutnya dibuka?", "created_time":
+                 "2026-11-20T03:00:00+0000", "from": {"id": "555"}},
+                {"id": f"{pid}_c2", "message": "Terima kasih infonya, sangat membantu", "created_time":
+                 "2026-11-20T04:00:00+0000", "from": {"id": "556"}}],
+                "paging": {"cursors": {"before": "A", "after": "PAGE2"},
+                           "next": f"{self.state.base}{PREFIX['facebook']}/{pid}/comments?after=PAGE2&limit=100"}})
+        return self._send(200, {"data": [
+            {"id": f"{pid}_c3", "message": "Jadwalnya tanggal 5 Desember, Bu.", "created_time":
+             "2026-11-20T05:30:00+0000", "from": {"id": "100"}, "parent": {"id": f"{pid}_c1"}}],
+            "paging": {"cursors": {"before": "B", "after": "C"}}})
+
+    def _instagram(self, method: str, path: str, q: dict[str, str], body: Any) -> None:
+        parts = path.strip("/").split("/")
+        if parts[1] == "insights":
+            return self._send(200, {"data": [
+                _metric("reach", 800), _metric("views", 1500), _metric("likes", 90), _metric("comments", 2),
+                _metric("shares", 4), _metric("saved", 11), _metric("total_interactions", 107)]})
+        return self._send(200, {"data": [
+            {"id": "ig_c1", "text": "Pelayanannya lambat sekali", "timestamp": "2026-11-21T02:00:00+0000",
+             "username": "warga.satu", "from": {"id": "9001", "username": "warga.satu"},
+             "replies": {"data": [{"id": "ig_r1", "text": "Mohon maaf, kami teruskan ke bidang pelayanan.",
+                                   "timestamp": "2026-11-21T08:00:00+0000", "username": "dinascontoh",
+                                   "from": {"id": "178", "username": "dinascontoh"}}]}},
+            {"id": "ig_c2", "text": "Di mana lokasi posyandu di Kelurahan Sawah Lebar?",
+             "timestamp": "2026-11-22T02:00:00+0000", "username": "warga.dua",
+             "from": {"id": "9002", "username": "warga.dua"}}]})
+
+    def _x(self, method: str, path: str, q: dict[str, str], body: Any) -> None:
+        if path == "/2/tweets":
+            return self._send(200, {"data": [{"id": i, "text": "…", "edit_history_tweet_ids": [i], "public_metrics": {
+                "retweet_count": 3, "reply_count": 2, "like_count": 20, "quote_count": 1, "bookmark_count": 2,
+                "impression_count": 900}} for i in q["ids"].split(",")]})
+        conv = q["query"].removeprefix("conversation_id:")
+        return self._send(200, {"data": [
+            {"id": "x_r1", "text": "@dinascontoh berapa biayanya?", "author_id": "77", "conversation_id": conv,
+             "created_at": "2026-11-20T06:00:00.000Z", "referenced_tweets": [{"type": "replied_to", "id": conv}]},
+            {"id": "x_r2", "text": "@warga gratis, Pak.", "author_id": "1", "conversation_id": conv,
+             "created_at": "2026-11-20T07:00:00.000Z", "referenced_tweets": [{"type": "replied_to", "id": "x_r1"}]}],
+            "includes": {"users": [{"id": "77", "name": "Warga", "username": "warga"},
+                                   {"id": "1", "name": "Dinas Contoh", "username": "dinascontoh"}]},
+            "meta": {"newest_id": "x_r2", "oldest_id": "x_r1", "result_count": 2}})
+
+    def _youtube(self, method: str, path: str, q: dict[str, str], body: Any) -> None:
+        if path == "/youtube/v3/videos":
+            return self._send(200, {"kind": "youtube#videoListResponse", "items": [
+                {"kind": "youtube#video", "etag": "e", "id": i, "statistics": {
+                    "viewCount": "2500", "likeCount": "31", "favoriteCount": "0", "commentCount": "1"}}
+                for i in q["id"].split(",")], "pageInfo": {"totalResults": 1, "resultsPerPage": 1}})
+        return self._send(200, {"kind": "youtube#commentThreadListResponse", "items": [
+            {"kind": "youtube#commentThread", "id": "yt_t1", "snippet": {"videoId": q["videoId"], "topLevelComment": {
+                "kind": "youtube#comment", "id": "yt_c1", "snippet": {
+                    "textOriginal": "Videonya bagus, informatif", "authorDisplayName": "@Warga",
+                    "authorChannelId": {"value": "UCwarga"}, "publishedAt": "2026-11-23T01:00:00Z"}},
+                "totalReplyCount": 0, "canReply": True, "isPublic": True}}]})
+
+    def _tiktok(self, method: str, path: str, q: dict[str, str], body: Any) -> None:
+        ids = body["filters"]["video_ids"]
+        return self._send(200, {"data": {"videos": [
+            {"id": i, "view_count": 4000, "like_count": 120, "comment_count": 9, "share_count": 15} for i in ids],
+            "cursor": 0, "has_more": False}, "error": {"code": "ok", "message": "", "log_id": "2026112901"}})
+
+
+class FakeNetworks:
+    def __init__(self) -> None:
+        self.state = FakeState()
+        handler = type("BoundHandler", (Handler,), {"state": self.state})
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.state.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+
+    def __enter__(self) -> FakeState:
+        self.thread.start()
+        return self.state
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()

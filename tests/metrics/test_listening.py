@@ -1,0 +1,105 @@
+"""Listening: questions, sentiment with negation, the inbox, topics, monthly summaries."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from warta.metrics.inbox import format_age, response_stats, unanswered
+from warta.metrics.model import Comment
+from warta.metrics.sentiment import classify, evaluate_labels, is_question
+from warta.metrics.summary import summarise
+from warta.metrics.topics import topic_of
+from warta.timeutil import WIB
+
+SAMPLE = Path(__file__).parent / "data" / "sentiment_sample.csv"
+NOW = datetime(2026, 11, 29, 9, 0, tzinfo=WIB)
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("Kapan pendaftaran dibuka?", True), ("Lokasinya di mana saja min", True), ("dimana kantornya", True),
+    ("Bisakah diurus online", True), ("kok belum cair", True), ("gimana caranya", True),
+    ("Apakah gratis", True), ("Terima kasih infonya", False), ("Mantap pak", False),
+])
+def test_questions(text: str, question: bool) -> None:
+    assert is_question(text) is question
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Pelayanannya bagus", "positif"), ("Pelayanannya tidak bagus", "negatif"),
+    ("gak becus", "negatif"), ("nggak ribet sama sekali", "positif"), ("bukan hoaks", "positif"),
+    ("belum cair sampai sekarang", "negatif"), ("ga jelas infonya", "negatif"),
+    ("mantappp pakkk 👍", "positif"), ("jalannya rusak parah", "negatif"), ("Jadwalnya kapan ya?", "netral"),
+])
+def test_sentiment_with_negation_and_slang(text: str, label: str) -> None:
+    assert classify(text).label == label
+
+
+def test_sentiment_accuracy_on_the_labelled_sample(capsys: pytest.CaptureFixture[str]) -> None:
+    rows = list(csv.DictReader(SAMPLE.open(encoding="utf-8")))
+    assert len(rows) >= 150
+    assert {r["label"] for r in rows} == {"positif", "negatif", "netral"}
+    everything = evaluate_labels([(r["label"], classify(r["text"]).label) for r in rows])
+    held_out = evaluate_labels([(r["label"], classify(r["text"]).label) for r in rows if r["split"] == "test"])
+    with capsys.disabled():
+        print(f"\nsentimen: n={everything.size} akurasi={everything.accuracy} macro-F1={everything.macro_f1}; "
+              f"uji (tidak dipakai menyetel) n={held_out.size} akurasi={held_out.accuracy} "
+              f"macro-F1={held_out.macro_f1}")
+    assert held_out.accuracy >= 0.85 and held_out.macro_f1 >= 0.85
+
+
+def c(cid: str, text: str, when: str, parent: str | None = None, ours: bool = False,
+      agency: str = "dinas-contoh") -> Comment:
+    return Comment("instagram", agency, "content/p.md", "m1", cid, parent, f"a-{cid}", ours, text, when)
+
+
+COMMENTS = [
+    c("1", "Terima kasih, sangat membantu", "2026-11-20T10:00:00+07:00"),
+    c("2", "Kapan jadwal posyandu berikutnya?", "2026-11-27T09:00:00+07:00"),
+    c("3", "Pelayanan puskesmas lambat sekali", "2026-11-21T09:00:00+07:00"),
+    c("4", "Mohon maaf, kami tindak lanjuti.", "2026-11-21T15:00:00+07:00", parent="3", ours=True),
+    c("5", "Syaratnya apa saja?", "2026-11-28T09:00:00+07:00"),
+    c("6", "Dimana lokasinya?", "2026-11-25T09:00:00+07:00", agency="badan-contoh"),
+]
+
+
+def test_inbox_questions_first_with_age() -> None:
+    items = unanswered(COMMENTS, NOW)
+    assert [i.comment.comment_id for i in items] == ["6", "2", "5", "1"]  # questions oldest first, then others
+    assert items[0].age_hours == 96.0 and format_age(items[0].age_hours) == "4 hari"
+    assert [i.comment.comment_id for i in unanswered(COMMENTS, NOW, "badan-contoh")] == ["6"]
+    assert items[-1].sentiment == "positif"
+
+
+def test_response_rate_and_time() -> None:
+    stats = response_stats(COMMENTS)["dinas-contoh"]
+    assert (stats.public_comments, stats.answered, stats.median_hours, stats.rate) == (4, 1, 6.0, 25.0)
+
+
+def test_keywords_drop_mentions_and_single_comments() -> None:
+    from warta.metrics.topics import keywords
+
+    found = dict(keywords(["@budi.santoso kapan pendaftaran?", "pendaftaran beasiswa", "Rahmawati bilang gratis"]))
+    assert found == {"pendaftaran": 2}
+
+
+def test_topics() -> None:
+    assert topic_of("Jalan ke desa kami berlubang") == "Jalan dan infrastruktur"
+    assert topic_of("Kapan vaksin di puskesmas?") == "Kesehatan"
+    assert topic_of("Semangat!") == "Lainnya"
+
+
+def test_monthly_summary_is_aggregate_only() -> None:
+    many = COMMENTS + [c(f"q{i}", f"Kapan pendaftaran beasiswa sekolah dibuka? ({i})", "2026-11-26T09:00:00+07:00")
+                       for i in range(3)]
+    summary = summarise(many, "dinas-contoh", "2026-11", NOW)
+    assert summary.public_comments == 7 and summary.unanswered_questions == 5
+    assert summary.sentiment["negatif"] == 1 and summary.median_response_hours == 6.0
+    assert any("Jawab 5 pertanyaan" in tip for tip in summary.recommendations)
+    assert any("Pendidikan" in tip for tip in summary.recommendations)
+    assert summary.keywords and all(n >= 2 for _, n in summary.keywords)
+    flat = repr(summary)
+    assert "lambat sekali" not in flat and "a-3" not in flat
