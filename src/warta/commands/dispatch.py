@@ -9,6 +9,7 @@ from typing import Any
 
 from rich.markup import escape
 
+from warta.commands import parse_now
 from warta.dispatch import gitrange
 from warta.dispatch.ledger import DEFAULT_LEDGER, Ledger, confirm
 from warta.dispatch.model import NETWORK_LABELS, Key, Outcome
@@ -17,7 +18,6 @@ from warta.dispatch.run import GitMedia, RunConfig, execute, exit_code, summary_
 from warta.errors import UsageError
 from warta.output import console, err_console, print_json
 from warta.project import find_root
-from warta.timeutil import DateParseError, as_wib, now_wib
 
 LABELS = {"sent": ("green", "✓ terkirim"), "already": ("dim", "= sudah ada"),
           "reconciled": ("green", "✓ dicocokkan"), "failed": ("red", "✗ gagal"),
@@ -25,15 +25,6 @@ LABELS = {"sent": ("green", "✓ terkirim"), "already": ("dim", "= sudah ada"),
           "dry-run": ("blue", "▷ uji coba")}
 SUMMARY = {"sent": "terkirim", "already": "sudah ada", "reconciled": "dicocokkan", "failed": "gagal",
            "uncertain": "tidak pasti", "scheduled": "terjadwal", "dry-run": "uji coba"}
-
-
-def _now(value: str | None) -> datetime:
-    if value is None:
-        return now_wib()
-    try:
-        return as_wib(value)
-    except DateParseError:
-        raise UsageError(f"`--now {value}` bukan waktu ISO 8601 (contoh: 2026-11-20T09:00:00+07:00).") from None
 
 
 def _ledger(path: Path | None) -> Ledger:
@@ -60,7 +51,7 @@ def plan_command(before: str | None, after: str | None, *, now: str | None, ledg
                  dry_run: bool = False, fmt: str = "json") -> int:
     """Print the plan: a JSON list of items (text with `--format text`); never sends."""
     fmt = _fmt(fmt)
-    _, plan = _make_plan(before, after, _now(now), _ledger(ledger))
+    _, plan = _make_plan(before, after, parse_now(now), _ledger(ledger))
     for note in plan.notes:
         err_console.print(escape(note))
     if fmt == "json":
@@ -137,7 +128,7 @@ def run_command(before: str | None, after: str | None, *, now: str | None, ledge
     """Send what the plan for before..after lists as due."""
     fmt = _fmt(fmt)
     book = _ledger(ledger)
-    root, plan = _make_plan(before, after, _now(now), book)
+    root, plan = _make_plan(before, after, parse_now(now), book)
     return _execute(root, plan, book, dry_run, fmt)
 
 
@@ -146,7 +137,7 @@ def due_command(*, now: str | None, ledger: Path | None, dry_run: bool = False, 
     fmt = _fmt(fmt)
     book = _ledger(ledger)
     root = find_root()
-    return _execute(root, plan_due(root, _now(now), book), book, dry_run, fmt)
+    return _execute(root, plan_due(root, parse_now(now), book), book, dry_run, fmt)
 
 
 def confirm_command(*, agency: str, post_id: str, channel: str, sent: bool, not_sent: bool, skip: bool,

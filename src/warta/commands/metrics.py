@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from rich.markup import escape
 
+from warta.commands import parse_now
 from warta.errors import UsageError
 from warta.output import console, err_console
 from warta.project import find_root
-from warta.timeutil import DateParseError, as_date, as_wib, now_wib
-
-
-def _now(value: str | None) -> datetime:
-    if value is None:
-        return now_wib()
-    try:
-        return as_wib(value)
-    except DateParseError:
-        raise UsageError(f"--now `{value}` bukan waktu ISO 8601 (contoh: 2026-11-30T07:00).") from None
+from warta.timeutil import DateParseError, as_date, now_wib
 
 
 def _dirs(root: Path, ledger: Path | None, store: Path | None) -> tuple[Path, Path]:
@@ -44,7 +36,7 @@ def collect_command(since: str | None, ledger: Path | None, store: Path | None, 
     root = find_root()
     ledger_dir, store_dir = _dirs(root, ledger, store)
     copies = published_copies(ledger_dir)
-    result = collect(copies, load_roster(root).roster, Store(store_dir), now=_now(now), since=start)
+    result = collect(copies, load_roster(root).roster, Store(store_dir), now=parse_now(now), since=start)
     for line in result.skipped:
         err_console.print(f"[yellow]Dilewati:[/] {escape(line)}")
     for line in result.problems:
@@ -84,7 +76,7 @@ def report_command(out: Path, ledger: Path | None, store: Path | None, pr_events
 
     root = find_root()
     ledger_dir, store_dir = _dirs(root, ledger, store)
-    dashboard = build_dashboard(root, store_dir, ledger_dir, _now(now), pr_events=pr_events,
+    dashboard = build_dashboard(root, store_dir, ledger_dir, parse_now(now), pr_events=pr_events,
                                 cache=store_dir.parent / "metrics-cache.sqlite" if store_dir.is_dir() else ":memory:")
     written = write_report(dashboard, out)
     console.print(f"{len(written)} berkas dasbor ditulis ke {out} ({len(dashboard.rows)} perangkat daerah).")

@@ -109,23 +109,29 @@ def push_ledger(repo_root: Path, ledger_dir: Path, *, remote: str = "origin", br
                      "(cabang terus berubah).")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """`python -m warta.dispatch.ledgersync pull|push [LEDGER_DIR]` for the publish workflow."""
-    args = sys.argv[1:] if argv is None else argv
+def sync_cli(args: list[str], *, default_dir: str, branch: str,
+             pull: Callable[[Path, Path], int], push: Callable[[Path, Path], str | None]) -> int:
+    """`pull|push [FOLDER]` of a folder kept on its own branch (the ledger, the metrics store)."""
     if not args or args[0] not in ("pull", "push"):
-        print("pemakaian: python -m warta.dispatch.ledgersync pull|push [FOLDER_LEDGER]", file=sys.stderr)
+        print("pemakaian: python -m <modul> pull|push [FOLDER]", file=sys.stderr)
         return 2
-    ledger_dir = Path(args[1] if len(args) > 1 else ".warta/ledger")
+    folder = Path(args[1] if len(args) > 1 else default_dir)
     try:
         if args[0] == "pull":
-            print(f"{pull_ledger(Path.cwd(), ledger_dir)} berkas ledger diperbarui dari `{BRANCH}`.")
+            print(f"{pull(Path.cwd(), folder)} berkas diperbarui dari cabang `{branch}`.")
         else:
-            sha = push_ledger(Path.cwd(), ledger_dir)
-            print(f"Ledger dikirim ke `{BRANCH}`: {sha}." if sha else "Ledger sudah mutakhir.")
+            sha = push(Path.cwd(), folder)
+            print(f"Dikirim ke cabang `{branch}`: {sha}." if sha else f"Cabang `{branch}` sudah mutakhir.")
     except WartaError as exc:
         print(f"Galat: {exc.message}", file=sys.stderr)
         return 1
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m warta.dispatch.ledgersync pull|push [LEDGER_DIR]` for the publish workflow."""
+    return sync_cli(sys.argv[1:] if argv is None else argv, default_dir=".warta/ledger", branch=BRANCH,
+                    pull=pull_ledger, push=push_ledger)
 
 
 if __name__ == "__main__":

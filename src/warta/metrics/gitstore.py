@@ -47,21 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     """`python -m warta.metrics.gitstore pull|push [STORE_DIR]` for the scheduled workflow."""
     import sys
 
-    args = sys.argv[1:] if argv is None else argv
-    if not args or args[0] not in ("pull", "push"):
-        print("pemakaian: python -m warta.metrics.gitstore pull|push [FOLDER_METRIK]", file=sys.stderr)
-        return 2
-    store_dir = Path(args[1] if len(args) > 1 else ".warta/metrics")
-    try:
-        if args[0] == "pull":
-            print(f"{pull_store(Path.cwd(), store_dir)} berkas metrik diperbarui dari cabang {BRANCH}.")
-        else:
-            pushed = push_store(Path.cwd(), store_dir)
-            print(f"Metrik dikirim: {pushed}." if pushed else "Cabang metrik sudah memuat semuanya.")
-    except WartaError as exc:
-        print(f"Galat: {exc.message}", file=sys.stderr)
-        return exc.exit_code
-    return 0
+    from warta.dispatch.ledgersync import sync_cli
+
+    return sync_cli(sys.argv[1:] if argv is None else argv, default_dir=".warta/metrics", branch=BRANCH,
+                    pull=pull_store, push=push_store)
 
 
 if __name__ == "__main__":
