@@ -120,7 +120,9 @@ def gate_evaluate(
 @gate_app.command("post")
 def gate_post(
     repo: Annotated[str, typer.Option("--repo", help="owner/nama repositori GitHub.")],
-    pr: Annotated[int, typer.Option("--pr", help="Nomor pull request.")],
+    pr: Annotated[int | None, typer.Option("--pr", help="Nomor pull request.")] = None,
+    head_sha: Annotated[str | None, typer.Option(
+        "--head-sha", help="Atau: periksa setiap PR terbuka dengan commit terakhir ini.")] = None,
     checkout: Annotated[Path, typer.Option("--checkout", help="Klon git berisi base dan head.")]
     = Path("."),
     base_url: Annotated[str, typer.Option("--base-url", envvar="GITHUB_API_URL",
@@ -129,7 +131,7 @@ def gate_post(
     """Baca PR lewat API, hitung putusan, kirim check run `warta/persetujuan` dan komentar."""
     from warta.commands.gate import post_command
 
-    raise typer.Exit(post_command(repo, pr, checkout, base_url))
+    raise typer.Exit(post_command(repo, pr, head_sha, checkout, base_url))
 
 
 roster_app = typer.Typer(help="Roster dan tim GitHub.", no_args_is_help=True)
@@ -147,6 +149,176 @@ def roster_sync_github(
     from warta.commands.gate import sync_github_command
 
     raise typer.Exit(sync_github_command(org, base_url, dry_run=dry_run))
+
+
+@app.command()
+def build(
+    agency: Annotated[list[str] | None, typer.Option("--agency", help="Hanya perangkat daerah ini (boleh berulang).")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder hasil.")] = Path("site"),
+    jobs: Annotated[int | None, typer.Option("--jobs", help="Proses paralel (bawaan: jumlah CPU).")] = None,
+    now: Annotated[str | None, typer.Option("--now", help="Waktu acuan ISO 8601 (bawaan: sekarang, WIB).")] = None,
+) -> None:
+    """Bangun situs tiap perangkat daerah dan portal provinsi; yang tidak berubah dari cache."""
+    from warta.commands.build import build as run
+
+    raise typer.Exit(run(agency or [], out=out, jobs=jobs, now=now))
+
+
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option("--port", help="Port.")] = 8000,
+    host: Annotated[str, typer.Option("--host", help="Alamat.")] = "127.0.0.1",
+    out: Annotated[Path, typer.Option("--out", help="Folder situs.")] = Path("site"),
+    no_build: Annotated[bool, typer.Option("--no-build", help="Sajikan tanpa membangun dulu.")] = False,
+    jobs: Annotated[int | None, typer.Option("--jobs", help="Proses paralel saat membangun.")] = None,
+) -> None:
+    """Bangun lalu sajikan situs di komputer ini."""
+    from warta.commands.serve import serve as run
+
+    raise typer.Exit(run(out=out, host=host, port=port, build_first=not no_build, jobs=jobs))
+
+
+class AdminBackend(enum.StrEnum):
+    github = "github"
+    local = "local"
+
+
+@app.command()
+def admin(
+    out: Annotated[Path, typer.Option("--out", help="Folder situs; editor ditulis ke <out>/admin/.")] = Path("site"),
+    backend: Annotated[AdminBackend, typer.Option("--backend", help="github atau local (decap-server).")]
+    = AdminBackend.github,
+    repo: Annotated[str | None, typer.Option("--repo", help="Repositori: nama, atau pemilik/nama.")] = None,
+    auth_url: Annotated[str | None, typer.Option("--auth-url", help="Alamat penukar token OAuth.")] = None,
+    local_url: Annotated[str | None, typer.Option("--local-url", help="API decap-server (backend local).")]
+    = None,
+) -> None:
+    """Tulis editor web /admin/ (Decap CMS) dari roster dan skema berita."""
+    from warta.commands.admin import admin as run
+
+    raise typer.Exit(run(out=out, backend=backend.value, repo=repo, auth_url=auth_url, local_url=local_url))
+
+
+dispatch_app = typer.Typer(help="Kirim berita ke media sosial, tepat sekali.", no_args_is_help=True)
+app.add_typer(dispatch_app, name="dispatch")
+_BEFORE = typer.Option("--before", help="SHA commit sebelum push.")
+_AFTER = typer.Option("--after", help="SHA commit sesudah push.")
+_NOW = typer.Option("--now", help="Waktu acuan ISO 8601 (bawaan: sekarang, WIB).")
+_LEDGER = typer.Option("--ledger", help="Folder ledger (bawaan: .warta/ledger).")
+_DRY = typer.Option("--dry-run", help="Tampilkan permintaan HTTP tanpa mengirim.")
+
+
+@dispatch_app.command("plan")
+def dispatch_plan(
+    before: Annotated[str | None, _BEFORE] = None, after: Annotated[str | None, _AFTER] = None,
+    now: Annotated[str | None, _NOW] = None, ledger: Annotated[Path | None, _LEDGER] = None,
+    dry_run: Annotated[bool, _DRY] = False,
+    format: Annotated[str, typer.Option("--format", help="json (bawaan) atau text.")] = "json",
+) -> None:
+    """Daftar kiriman (JSON) dari rentang push; tidak mengirim apa pun."""
+    from warta.commands.dispatch import plan_command
+
+    raise typer.Exit(plan_command(before, after, now=now, ledger=ledger, dry_run=dry_run, fmt=format))
+
+
+@dispatch_app.command("run")
+def dispatch_run(
+    before: Annotated[str | None, _BEFORE] = None, after: Annotated[str | None, _AFTER] = None,
+    now: Annotated[str | None, _NOW] = None, ledger: Annotated[Path | None, _LEDGER] = None,
+    dry_run: Annotated[bool, _DRY] = False,
+    format: Annotated[str, typer.Option("--format", help="text atau json.")] = "text",
+) -> None:
+    """Kirim yang sudah waktunya dari rentang push."""
+    from warta.commands.dispatch import run_command
+
+    raise typer.Exit(run_command(before, after, now=now, ledger=ledger, dry_run=dry_run, fmt=format))
+
+
+@dispatch_app.command("due")
+def dispatch_due(
+    now: Annotated[str | None, _NOW] = None, ledger: Annotated[Path | None, _LEDGER] = None,
+    dry_run: Annotated[bool, _DRY] = False,
+    format: Annotated[str, typer.Option("--format", help="text atau json.")] = "text",
+) -> None:
+    """Kirim yang terjadwal dan sudah waktunya, serta coba ulang yang gagal."""
+    from warta.commands.dispatch import due_command
+
+    raise typer.Exit(due_command(now=now, ledger=ledger, dry_run=dry_run, fmt=format))
+
+
+@dispatch_app.command("confirm")
+def dispatch_confirm(
+    agency: Annotated[str, typer.Option("--agency", help="Slug perangkat daerah.")],
+    post_id: Annotated[str, typer.Option("--post-id", help="Id berita (lihat keluaran dispatch).")],
+    channel: Annotated[str, typer.Option("--channel", help="instagram, facebook, x, youtube, tiktok.")],
+    sent: Annotated[bool, typer.Option("--sent", help="Sudah tayang di jaringan.")] = False,
+    not_sent: Annotated[bool, typer.Option("--not-sent", help="Belum tayang: kirim lagi nanti.")] = False,
+    skip: Annotated[bool, typer.Option("--skip", help="Jangan dikirim.")] = False,
+    permalink: Annotated[str | None, typer.Option("--permalink", help="Tautan kiriman bila sudah tayang.")] = None,
+    ledger: Annotated[Path | None, _LEDGER] = None,
+) -> None:
+    """Catat jawaban petugas untuk kiriman yang tidak pasti."""
+    from warta.commands.dispatch import confirm_command
+
+    raise typer.Exit(confirm_command(agency=agency, post_id=post_id, channel=channel, sent=sent,
+                                     not_sent=not_sent, skip=skip, permalink=permalink, ledger=ledger))
+
+
+metrics_app = typer.Typer(help="Metrik media sosial dan lima ukuran Pedoman XI.", no_args_is_help=True)
+app.add_typer(metrics_app, name="metrics")
+
+
+@metrics_app.command("collect")
+def metrics_collect(
+    since: Annotated[str | None, typer.Option("--since", help="Hanya kiriman sejak tanggal ini.")] = None,
+    ledger: Annotated[Path | None, typer.Option("--ledger", help="Folder ledger kiriman.")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="Folder data metrik.")] = None,
+    now: Annotated[str | None, typer.Option("--now", help="Waktu acuan ISO 8601.")] = None,
+) -> None:
+    """Ambil angka dan komentar setiap kiriman dari API jaringan."""
+    from warta.commands.metrics import collect_command
+
+    raise typer.Exit(collect_command(since, ledger, store, now))
+
+
+@metrics_app.command("import")
+def metrics_import(
+    file: Annotated[Path, typer.Argument(help="Berkas CSV ekspor jaringan.")],
+    network: Annotated[str, typer.Option("--network", help="facebook, instagram, x, youtube, tiktok, website.")],
+    ledger: Annotated[Path | None, typer.Option("--ledger", help="Folder ledger kiriman.")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="Folder data metrik.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Tanggal data (bawaan: hari ini).")] = None,
+) -> None:
+    """Impor ekspor CSV (Meta Business Suite, YouTube Studio, X, TikTok, situs)."""
+    from warta.commands.metrics import import_command
+
+    raise typer.Exit(import_command(file, network, ledger, store, date))
+
+
+@metrics_app.command("report")
+def metrics_report(
+    out: Annotated[Path, typer.Option("--out", help="Folder dasbor.")] = Path("site-metrics"),
+    ledger: Annotated[Path | None, typer.Option("--ledger", help="Folder ledger kiriman.")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="Folder data metrik.")] = None,
+    pr_events: Annotated[Path | None, typer.Option("--pr-events", help="JSON PR dari GitHub.")] = None,
+    now: Annotated[str | None, typer.Option("--now", help="Waktu acuan ISO 8601.")] = None,
+) -> None:
+    """Tulis halaman Kinerja tiap perangkat daerah dan halaman evaluasi provinsi."""
+    from warta.commands.metrics import report_command
+
+    raise typer.Exit(report_command(out, ledger, store, pr_events, now))
+
+
+@app.command()
+def inbox(
+    agency: Annotated[str | None, typer.Option("--agency", help="Slug perangkat daerah.")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="Folder data metrik.")] = None,
+    format: Annotated[Format, typer.Option("--format", help="text atau json.")] = Format.text,
+) -> None:
+    """Komentar warga yang belum dijawab, pertanyaan lebih dulu."""
+    from warta.commands.inbox import inbox_command
+
+    raise typer.Exit(inbox_command(agency, store, format.value))
 
 
 # --- more commands register below (new, codeowners, build, serve, gate, report, dispatch) ---
