@@ -32,6 +32,26 @@ def as_mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+# PyYAML's problems, said so that a non-programmer can act on them.
+_PROBLEMS = (
+    ("mapping values are not allowed here", "ada tanda titik dua (:) di tempat yang tidak semestinya"),
+    ("found character '\\t'", "ada karakter Tab; ganti dengan spasi"),
+    ("expected ',' or ']'", "daftar `[...]` belum ditutup dengan `]`"),
+    ("expected ',' or '}'", "`{...}` belum ditutup dengan `}`"),
+    ("could not find expected ':'", "baris tanpa tanda titik dua (:) setelah nama kunci"),
+    ("found unexpected end of stream", "tanda kutip belum ditutup"),
+    ("found undefined alias", "ada tanda `*` di awal nilai; apit nilainya dengan tanda kutip"),
+    ("expected <block end>, but found", "indentasi (jumlah spasi di awal baris) tidak konsisten"),
+)
+
+
+def _indonesian(problem: str) -> str:
+    for english, indonesian in _PROBLEMS:
+        if english in problem:
+            return indonesian
+    return problem
+
+
 class YamlSyntaxError(Exception):
     def __init__(self, line: int, problem: str) -> None:
         super().__init__(f"line {line}: {problem}")
@@ -83,8 +103,10 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDoc:
             loader.dispose()  # type: ignore[no-untyped-call]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
+            mark = exc.context_mark  # an unclosed quote: point at where it was opened
         line = (mark.line + 1 if mark else 1) + line_offset
-        raise YamlSyntaxError(line, exc.problem or str(exc)) from None
+        raise YamlSyntaxError(line, _indonesian(exc.problem or str(exc))) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(1 + line_offset, str(exc)) from None
     lines: dict[Path_, int] = {}

@@ -109,7 +109,7 @@ def _semantic(root: Path, rel: str, doc: YamlDoc, data: dict[str, Any],
     parts = rel.split("/")
     author = data.get("author")
     if agency is not None and isinstance(author, str) and agency.member(author) is None:
-        names = ", ".join(m.name for m in agency.team if m.name)
+        names = "; ".join(m.name for m in agency.team if m.name)
         findings.append(error(rel, doc.line("author"), "post-author-unknown",
                               f"Penulis `{author}` tidak ada di tim {agency.name} "
                               f"(roster/{agency.slug}.yml). Pilih salah satu: {names}."))
