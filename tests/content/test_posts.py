@@ -57,6 +57,8 @@ def test_bom_and_crlf_are_accepted(sample_repo: Path) -> None:
         ("---\ntitle: A\ndate: 2026-11-20\nIsi berita\n", [("post-unclosed-front-matter", 1)]),
         ("---\ntitle: A\ndate: 2026-11-20\ntags: [a, b\n---\nx\n", [("post-yaml", 5)]),
         ("---\ntitle: Bupati: hadir\ndate: 2026-11-20\n---\nx\n", [("post-yaml", 2)]),
+        ("---\ntitle: \"Rapat\ndate: 2026-11-20\n---\nx\n", [("post-yaml", 2)]),
+        ("---\ntitle: Rapat\n\tdate: 2026-11-20\n---\nx\n", [("post-yaml", 3)]),
         ("---\ndate: 2026-11-20\nauthor: Budi Santoso\n---\nx\n", [("post-missing-key", 1)]),
         ("---\ntitle: A\ndate: kemarin\nauthor: Budi Santoso\n---\nx\n", [("post-type", 3)]),
         ("---\ntitle: A\ndate: 2026-11-20\nauthor: Budi Santoso\ndraft: ya\n---\nx\n", [("post-type", 5)]),
@@ -66,6 +68,11 @@ def test_bad_files_give_findings_not_tracebacks(sample_repo: Path, text: str, ex
     _, findings = load(sample_repo, text)
     assert codes(findings) == expected
     assert all(f.severity == "error" and f.file == REL for f in findings)
+
+
+def test_yaml_problems_are_explained_in_indonesian(sample_repo: Path) -> None:
+    _, findings = load(sample_repo, "---\ntitle: Rapat: Koordinasi\ndate: 2026-11-20\n---\nx\n")
+    assert "titik dua" in findings[0].message and "mapping values" not in findings[0].message
 
 
 def test_unknown_key_has_did_you_mean(sample_repo: Path) -> None:
