@@ -27,7 +27,8 @@ def reading_minutes(markdown: str) -> int:
 
 def slugify(text: str) -> str:
     """ASCII, lower-case, hyphenated; `lainnya` when nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    spaced = re.sub(r"[\W_]+", " ", text)  # punctuation such as an em dash separates words
+    ascii_text = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug or "lainnya"
 

@@ -1,0 +1,128 @@
+"""`warta build` as a library call: pick shards, reuse what is cached, build the rest in
+parallel worker processes, then assemble the portal."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from warta.errors import UsageError
+from warta.roster import load_roster
+from warta.roster.models import Roster
+from warta.schema import suggest
+from warta.site.cache import (
+    FileHasher,
+    common_key,
+    entry_dir,
+    place,
+    read_record,
+    record_usable,
+    shard_key,
+)
+from warta.site.config import read_base_config
+from warta.site.portal import assemble_portal, portal_key, read_portal_key, shard_records
+from warta.site.shard import ShardJob, ShardResult, build_shard, watch_parent
+
+FRESH, CACHED, BUILT, FAILED = "tidak berubah", "dari cache", "dibangun", "gagal"
+
+
+@dataclass
+class BuildReport:
+    out: Path
+    status: dict[str, str] = field(default_factory=dict)  # slug -> one of the states above
+    errors: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    portal_built: bool = False
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def count(self, state: str) -> int:
+        return sum(1 for s in self.status.values() if s == state)
+
+
+def select_agencies(roster: Roster, wanted: list[str] | None) -> list[str]:
+    if not roster.agencies:
+        raise UsageError("Roster belum berisi perangkat daerah (roster/<slug>.yml).")
+    if not wanted:
+        return roster.slugs()
+    unknown = [s for s in wanted if s not in roster.agencies]
+    if unknown:
+        slug = unknown[0]
+        raise UsageError(f"Perangkat daerah `{slug}` tidak ada di roster."
+                         f"{suggest(slug, roster.slugs())}")
+    return list(dict.fromkeys(wanted))
+
+
+def _content_size(root: Path, slug: str) -> int:
+    folder = root / "content" / slug
+    return sum(len(files) for _, _, files in os.walk(folder)) if folder.is_dir() else 0
+
+
+def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
+               jobs: int | None = None, now: datetime, cache_dir: Path | None = None,
+               on_shard: Callable[[str, str], None] | None = None) -> BuildReport:
+    """Build the selected agency shards (all by default) into out/<slug>/ and the portal."""
+    started = time.perf_counter()
+    loaded = load_roster(root)
+    roster = loaded.roster
+    slugs = select_agencies(roster, agencies)
+    out = out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    cache_dir = (cache_dir or root / ".warta" / "cache").resolve()
+    report = BuildReport(out)
+    ignored = read_base_config(root).ignored
+    if ignored:
+        report.notes.append("mkdocs.yml: diabaikan demi keamanan: " + ", ".join(ignored) + ".")
+    hasher = FileHasher(cache_dir / "files.json")
+    common = common_key(root, hasher)
+    keys = {slug: shard_key(root, slug, common, hasher) for slug in slugs}
+    hasher.save()
+
+    def done(slug: str, state: str) -> None:
+        report.status[slug] = state
+        if on_shard:
+            on_shard(slug, state)
+
+    to_build: list[str] = []
+    for slug in slugs:
+        if record_usable(read_record(out / slug), keys[slug], now):
+            done(slug, FRESH)
+        elif record_usable(read_record(entry_dir(cache_dir, slug, keys[slug])), keys[slug], now):
+            place(entry_dir(cache_dir, slug, keys[slug]), out / slug)
+            done(slug, CACHED)
+        else:
+            to_build.append(slug)
+    if to_build:
+        to_build.sort(key=lambda s: _content_size(root, s), reverse=True)
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(to_build)))
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                 initializer=watch_parent) as pool:
+            futures = [pool.submit(build_shard, ShardJob(str(root), slug, keys[slug],
+                                                         str(cache_dir), now.isoformat()))
+                       for slug in to_build]
+            for future in as_completed(futures):
+                result: ShardResult = future.result()
+                if result.ok:
+                    place(entry_dir(cache_dir, result.slug, keys[result.slug]), out / result.slug)
+                    done(result.slug, BUILT)
+                else:
+                    report.errors[result.slug] = result.message
+                    done(result.slug, FAILED)
+
+    records = shard_records(out, roster)
+    key = portal_key(root, common, records, roster)
+    if read_portal_key(out) != key:
+        assemble_portal(root, out, roster, records, key)
+        report.portal_built = True
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,131 @@
+"""The province portal at `/`: agencies by kind, latest posts, search, sitemap."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from markupsafe import Markup
+
+from warta.roster.models import KINDS, Roster
+from warta.site.cache import RECORD, read_record
+from warta.site.config import read_base_config, shard_config
+from warta.site.engine import run_mkdocs, write_project
+from warta.site.pages import GeneratedPage
+from warta.site.project import template_env
+from warta.site.text import esc
+
+PORTAL_RECORD = "_warta/portal.json"
+LATEST = 20
+
+
+def shard_records(out: Path, roster: Roster) -> dict[str, dict[str, Any]]:
+    """The manifests of the shards present in the output, for agencies in the roster."""
+    records = {}
+    for slug in roster.slugs():
+        record = read_record(out / slug)
+        if record is not None:
+            records[slug] = record
+    return records
+
+
+def _groups(roster: Roster, records: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    kinds = list(KINDS) + sorted({a.kind for a in roster} - set(KINDS))
+    groups = []
+    for kind in kinds:
+        members = [{"name": a.name, "url": f"{a.slug}/",
+                    "count": records[a.slug]["posts"] if a.slug in records else None}
+                   for a in sorted(roster, key=lambda a: a.name) if a.kind == kind]
+        if members:
+            groups.append({"kind": kind, "agencies": members})
+    return groups
+
+
+def _latest(roster: Roster, records: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for slug, record in records.items():
+        agency = roster.agency(slug)
+        for item in record.get("latest", []):
+            rows.append({**item, "url": f"{slug}/{item['url']}",
+                         "agency_name": agency.label if agency else slug})
+    rows.sort(key=lambda r: r["date_iso"], reverse=True)
+    return rows[:LATEST]
+
+
+def portal_key(root: Path, common: str, records: dict[str, dict[str, Any]],
+               roster: Roster) -> str:
+    parts = [common] + [f"{slug}:{records[slug].get('key')}" for slug in sorted(records)]
+    parts += [f"{a.slug}:{a.name}:{a.kind}" for a in roster]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+
+def sitemap(base_url: str, records: dict[str, dict[str, Any]]) -> bytes:
+    ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    urlset = ET.Element("urlset", xmlns=ns)
+    for url in ["", "cari/"] + [f"{slug}/{u}" for slug in sorted(records)
+                                for u in records[slug].get("urls", [])]:
+        ET.SubElement(ET.SubElement(urlset, "url"), "loc").text = base_url + url
+    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
+
+
+def assemble_portal(root: Path, out: Path, roster: Roster, records: dict[str, dict[str, Any]],
+                    key: str) -> None:
+    """Build the portal pages with MkDocs and lay them over `out` beside the shards."""
+    province = roster.province
+    template_dir = root / "site_templates"
+    env = template_env(template_dir)
+    home = env.get_template("portal_home.md.j2").render(
+        province=province, groups=_groups(roster, records), latest=_latest(roster, records))
+    bundles = [slug for slug in sorted(records) if (out / slug / "pagefind").is_dir()]
+    bundles_json = Markup(json.dumps(bundles).replace("<", "\\u003c"))
+    search = env.get_template("portal_search.md.j2").render(
+        primary=bundles[0] if bundles else "", bundles_json=bundles_json)
+    pages = [GeneratedPage("index.md", {"title": esc(province.site_title),
+                                        "description": esc(province.site_description
+                                                           or province.site_title)},
+                           before=home),
+             GeneratedPage("cari.md", {"title": "Cari berita"}, before=search)]
+    nav = [{"Beranda": "index.md"}, {"Cari": "cari.md"}]
+    base_url = province.site_url.rstrip("/") + "/"
+    config = shard_config(read_base_config(root), site_name=province.site_title,
+                          site_url=base_url, nav=nav)
+    _remove_previous(out)
+    with tempfile.TemporaryDirectory(prefix="warta-portal-") as tmp:
+        project, site = Path(tmp) / "project", Path(tmp) / "site"
+        write_project(project, config, pages, {}, template_dir)
+        run_mkdocs(project, site, pages)
+        (site / "sitemap.xml.gz").unlink(missing_ok=True)
+        (site / "sitemap.xml").write_bytes(sitemap(base_url, records))
+        written = []
+        for path in sorted(site.rglob("*")):
+            if path.is_file():
+                rel = path.relative_to(site)
+                target = out / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, target)
+                written.append(rel.as_posix())
+    (out / PORTAL_RECORD).parent.mkdir(parents=True, exist_ok=True)
+    (out / PORTAL_RECORD).write_text(json.dumps({"key": key, "files": written}),
+                                     encoding="utf-8")
+
+
+def read_portal_key(out: Path) -> str | None:
+    try:
+        return str(json.loads((out / PORTAL_RECORD).read_text(encoding="utf-8"))["key"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _remove_previous(out: Path) -> None:
+    try:
+        files = json.loads((out / PORTAL_RECORD).read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return
+    for rel in files:
+        if rel != RECORD:
+            (out / rel).unlink(missing_ok=True)

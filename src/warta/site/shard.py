@@ -1,0 +1,145 @@
+"""Build one agency's site in a worker process: generate, MkDocs, Pagefind, cache entry."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from warta.content import load_posts
+from warta.content.models import MediaItem, Post
+from warta.errors import WartaError
+from warta.roster import load_roster
+from warta.site.cache import RECORD, entry_dir, prune
+from warta.site.config import read_base_config, shard_config
+from warta.site.engine import run_mkdocs, write_project
+from warta.site.images import ResponsiveImage, is_image, responsive_image
+from warta.site.pages import GeneratedPage
+from warta.site.project import agency_project, manifest, shard_url, template_env
+from warta.site.search import index_shard
+
+
+@dataclass(frozen=True)
+class ShardJob:
+    root: str
+    slug: str
+    key: str
+    cache_dir: str
+    now: str  # ISO 8601, aware
+
+
+@dataclass(frozen=True)
+class ShardResult:
+    slug: str
+    ok: bool
+    seconds: float
+    message: str = ""
+
+
+def watch_parent() -> None:
+    """Pool initializer: a worker whose `warta build` was killed exits instead of lingering."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def publication_window(posts: list[Post], now: datetime) -> tuple[str | None, str | None]:
+    """While `now` stays in [from, until) the same posts are published."""
+    live = [p.goes_live for p in posts if not p.draft and p.goes_live <= now]
+    waiting = [p.goes_live for p in posts if not p.draft and p.goes_live > now]
+    return (max(live).isoformat() if live else None,
+            min(waiting).isoformat() if waiting else None)
+
+
+def generate(root: Path, slug: str, now: datetime, project_dir: Path,
+             cache_dir: Path) -> tuple[dict[str, Any], list[GeneratedPage]]:
+    """Write the agency's MkDocs project; returns its manifest (with the window) and pages."""
+    loaded = load_roster(root)
+    agency = loaded.roster.agency(slug)
+    if agency is None:
+        raise WartaError(f"Perangkat daerah `{slug}` tidak ada di roster.")
+    province = loaded.roster.province
+    posts, _ = load_posts(root, loaded.roster, [root / "content" / slug])
+    mine = [p for p in posts if p.agency == slug]
+    published = sorted((p for p in mine if p.is_published(now)),
+                       key=lambda p: (p.goes_live, p.path), reverse=True)
+    media_out = project_dir / "docs" / "_media"
+    media_cache = cache_dir / "media"
+
+    agency_dir = (root / "content" / slug).resolve()
+
+    def image_for(item: MediaItem) -> ResponsiveImage | None:
+        source = root / item.path
+        if not item.path or not is_image(item.path) or not source.is_file():
+            return None
+        if not source.resolve().is_relative_to(agency_dir):  # a symlink out of the folder
+            return None
+        return responsive_image(source, media_out, media_cache)
+
+    template_dir = root / "site_templates"
+    project = agency_project(agency, province, published, template_env(template_dir), image_for)
+    config = shard_config(read_base_config(root), site_name=agency.name,
+                          site_url=shard_url(province, slug), nav=project.nav)
+    write_project(project_dir, config, project.pages, project.files, template_dir)
+    _link_attachments(root / "content" / slug, project_dir / "docs" / "berita")
+    valid_from, valid_until = publication_window(mine, now)
+    record = {**manifest(agency, project), "valid_from": valid_from, "valid_until": valid_until}
+    return record, project.pages
+
+
+def _link_attachments(content: Path, berita: Path) -> None:
+    """Files beside the posts (photos referenced from the body) keep their relative paths."""
+    for dirpath, dirnames, filenames in os.walk(content):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            source = Path(dirpath, name)
+            if name.endswith(".md") or name.startswith(".") or source.is_symlink():
+                continue  # a symlink could publish a file from outside the agency folder
+            target = berita / source.relative_to(content)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copy2(source, target)
+
+
+def build_shard(job: ShardJob) -> ShardResult:
+    """Entry point of a worker process; never raises for a problem in the content."""
+    started = time.perf_counter()
+    root, cache_dir = Path(job.root), Path(job.cache_dir)
+    work = cache_dir / "shards" / job.slug / f".tmp-{os.getpid()}-{time.time_ns()}"
+    try:
+        record, pages = generate(root, job.slug, datetime.fromisoformat(job.now),
+                                 work / "project", cache_dir)
+        site = work / "site" / job.slug
+        run_mkdocs(work / "project", site, pages)
+        if record["posts"]:  # posts are all that search shows; an empty shard adds no bundle
+            index_shard(work / "site", job.slug)
+        record["key"] = job.key
+        (site / RECORD).parent.mkdir(parents=True, exist_ok=True)
+        (site / RECORD).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        final = entry_dir(cache_dir, job.slug, job.key)
+        if final.exists():
+            shutil.rmtree(final)
+        os.replace(site, final)
+        prune(cache_dir, job.slug, job.key)
+        return ShardResult(job.slug, True, time.perf_counter() - started)
+    except WartaError as exc:
+        return ShardResult(job.slug, False, time.perf_counter() - started, exc.message)
+    except Exception as exc:  # noqa: BLE001 - one shard's bug must not stop the others
+        return ShardResult(job.slug, False, time.perf_counter() - started,
+                           f"kesalahan tak terduga: {exc!r}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

@@ -1,0 +1,181 @@
+"""The shipped site in a real browser: portal, agency, post, search, phone, axe-core.
+
+Needs Chromium and axe-core (see tests/site/browser.py for the setup commands).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, axe_script, require_browser
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _browser_available() -> None:
+    require_browser()  # before any fixture builds the site
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.problems = []
+    tab.on("console", lambda m: tab.problems.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: tab.problems.append(str(e)))
+    yield tab
+    context.close()
+
+
+def post_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.glob("*/berita/*/*/index.html"))
+
+
+def body_text(html: str) -> str:
+    start = html.find("data-pagefind-body")
+    article = html[start:html.find("</article>", start)]
+    return re.sub(r"<[^>]+>", " ", article)
+
+
+def unique_word(site: Path) -> tuple[Path, str]:
+    """A post, and a word that occurs in its body and in no other post."""
+    words_by_post = {path: set(re.findall(r"[a-zA-Z]{7,}", body_text(
+        path.read_text(encoding="utf-8"))[2000:] or "")) for path in post_pages(site)}
+    seen = Counter(w.lower() for words in words_by_post.values() for w in words)
+    for path, words in words_by_post.items():
+        for word in sorted(words):
+            if seen[word.lower()] == 1:
+                return path, word
+    path = next(iter(words_by_post))
+    return path, sorted(words_by_post[path])[0]
+
+
+def check_page(page: Any, url: str) -> None:
+    """Loads without console errors; axe finds nothing serious or critical."""
+    response = page.goto(url)
+    assert response is not None and response.ok, url
+    page.wait_for_load_state("networkidle")
+    page.add_script_tag(path=str(axe_script()))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    bad = [f"{v['id']} ({v['impact']}): {v['help']} — {v['nodes'][0]['target']}"
+           for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, f"{url}: " + "; ".join(bad)
+    assert not page.problems, f"{url}: console errors: {page.problems}"
+
+
+def first_agency(site: Path) -> str:
+    for record in sorted(site.glob("*/_warta/shard.json")):
+        if json.loads(record.read_text(encoding="utf-8"))["posts"]:
+            return record.parents[1].name
+    return sorted(site.glob("*/_warta/shard.json"))[0].parents[1].name
+
+
+def test_portal(page: Any, shipped_url: str) -> None:
+    check_page(page, shipped_url)
+    assert page.locator("h1").first.is_visible()
+    assert page.locator("text=Perangkat daerah").count() >= 1
+
+
+def test_agency_home(page: Any, shipped_url: str, shipped_site: Path) -> None:
+    slug = first_agency(shipped_site)
+    check_page(page, f"{shipped_url}{slug}/")
+    assert page.locator("h2", has_text="Berita terbaru").count() == 1
+
+
+def test_post(page: Any, shipped_url: str, shipped_site: Path) -> None:
+    post = post_pages(shipped_site)[0]
+    check_page(page, shipped_url + post.parent.relative_to(shipped_site).as_posix() + "/")
+    assert page.locator("meta[property='og:title']").count() == 1
+    assert page.locator("article h1").count() >= 1
+
+
+def test_search_finds_a_post_by_a_word_in_its_body(page: Any, shipped_url: str,
+                                                   shipped_site: Path) -> None:
+    post, word = unique_word(shipped_site)
+    title = re.search(r"<h1>(.*?)</h1>", post.read_text(encoding="utf-8"))
+    assert title
+    check_page(page, f"{shipped_url}cari/?q={word}")
+    results = page.locator(".pagefind-ui__result-link")
+    results.first.wait_for(timeout=20_000)
+    link = post.parent.relative_to(shipped_site).as_posix()
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any(link in (h or "") for h in hrefs), (word, hrefs)
+    assert not page.problems
+
+
+@pytest.mark.parametrize("which", ["portal", "agency", "post", "search"])
+def test_phone_viewport_has_no_horizontal_scroll(browser: Any, shipped_url: str,
+                                                 shipped_site: Path, which: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=2)
+    tab = context.new_page()
+    post = post_pages(shipped_site)[0].parent.relative_to(shipped_site).as_posix() + "/"
+    path = {"portal": "", "agency": f"{first_agency(shipped_site)}/", "post": post,
+            "search": "cari/"}[which]
+    tab.goto(shipped_url + path)
+    tab.wait_for_load_state("networkidle")
+    width = tab.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    context.close()
+    assert width[0] <= width[1], f"{path}: page is {width[0]}px wide on a {width[1]}px screen"
+
+
+def test_lists_and_team_pages(page: Any, shipped_url: str, shipped_site: Path) -> None:
+    slug = first_agency(shipped_site)
+    for path in ("berita/", "tag/", "tim/"):
+        check_page(page, f"{shipped_url}{slug}/{path}")
+    assert page.locator("th", has_text="Jabatan").count() == 1
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample repository with a post whose front matter tries to inject script."""
+    import shutil
+    import threading
+
+    from tests import conftest as shared
+    from tests.site.conftest import NOW, XSS
+    from warta.site import build_site
+    from warta.site.serve import make_server
+
+    root = tmp_path_factory.mktemp("hostile")
+    shared.write(root, "roster/_province.yml", shared.PROVINCE)
+    shared.write(root, "roster/dinas-contoh.yml", shared.AGENCY_A)
+    shared.write(root, "content/dinas-contoh/2026/2026-11-23-judul-berbahaya.md", XSS)
+    shutil.copy(shared.PROJECT_ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(shared.PROJECT_ROOT / "site_templates", root / "site_templates")
+    assert build_site(root, root / "site", now=NOW, jobs=1).ok
+    server = make_server(root / "site", "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_injected_front_matter_never_runs(page: Any, hostile_url: str) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in ("", "dinas-contoh/", "dinas-contoh/berita/2026/2026-11-23-judul-berbahaya/",
+                 "dinas-contoh/tag/", "cari/?q=jembatan"):
+        page.goto(hostile_url + path)
+        page.wait_for_load_state("networkidle")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=20_000)
+    assert "<script>alert(1)</script>" in page.locator(".pagefind-ui__result-link").first.inner_text()
+    assert dialogs == []

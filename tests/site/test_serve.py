@@ -1,0 +1,38 @@
+"""warta serve: builds (or not), prints the URL, serves the site on loopback."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+from tests.site.conftest import NOW
+from warta.site import build_site
+
+
+def test_serve_prints_the_url_and_serves_the_portal(site_repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert build_site(site_repo, out, now=NOW, jobs=1).ok
+    process = subprocess.Popen([sys.executable, "-m", "warta.cli", "serve", "--no-build",
+                                "--port", "0", "--out", str(out)], cwd=site_repo,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        assert match, line
+        with urllib.request.urlopen(match.group(0), timeout=10) as response:  # noqa: S310
+            assert "Dinas Contoh" in response.read().decode("utf-8")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_serve_without_a_built_site_says_what_to_do(site_repo: Path, tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "warta.cli", "serve", "--no-build",
+                             "--out", str(tmp_path / "none")], cwd=site_repo,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "warta build" in result.stderr and "Traceback" not in result.stderr
