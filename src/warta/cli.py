@@ -153,7 +153,7 @@ def roster_sync_github(
 
 @app.command()
 def build(
-    agency: Annotated[list[str] | None, typer.Option("--agency", help="Hanya perangkat daerah ini (boleh berulang).")] = None,
+    agency: Annotated[list[str] | None, typer.Option("--agency", help="Hanya PD ini (boleh berulang).")] = None,
     out: Annotated[Path, typer.Option("--out", help="Folder hasil.")] = Path("site"),
     jobs: Annotated[int | None, typer.Option("--jobs", help="Proses paralel (bawaan: jumlah CPU).")] = None,
     now: Annotated[str | None, typer.Option("--now", help="Waktu acuan ISO 8601 (bawaan: sekarang, WIB).")] = None,
