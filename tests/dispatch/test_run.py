@@ -248,7 +248,7 @@ def test_x_caption_fits_the_weighted_limit(repo: Repo, ledger: Ledger, networks:
     assert statuses(outcomes) == {("panjang", "x"): "sent"}
     text = networks.x.tweets[0]["text"]
     assert x_weighted_length(text) <= 280
-    assert "https://warta.example.go.id/dinas-contoh/berita/2026/11/21/panjang/" in text
+    assert "https://warta.example.go.id/dinas-contoh/berita/2026/2026-11-21-panjang/" in text
 
 
 def test_non_retryable_errors_are_not_retried(repo: Repo, ledger: Ledger, networks: Networks) -> None:

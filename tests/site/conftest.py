@@ -61,30 +61,13 @@ def site_repo(sample_repo: Path) -> Path:
     return sample_repo
 
 
-def shipped_repo_ready() -> bool:
-    roster = PROJECT_ROOT / "roster"
-    return (roster / "_province.yml").is_file() and len(list(roster.glob("*.yml"))) > 1
-
-
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own roster and content, built once (cold, private cache)."""
     from warta.site import build_site
     from warta.timeutil import now_wib
 
-    if shipped_repo_ready():
-        root = PROJECT_ROOT
-    else:  # colleagues' sample roster not there yet: build the small sample instead
-        from tests import conftest as shared
-
-        root = tmp_path_factory.mktemp("repo")
-        write(root, "roster/_province.yml", shared.PROVINCE)
-        write(root, "roster/dinas-contoh.yml", shared.AGENCY_A)
-        write(root, "roster/badan-contoh.yml", shared.AGENCY_B)
-        write(root, "content/dinas-contoh/2026/2026-11-20-posyandu-serentak.md", shared.POST_A)
-        shared.make_jpeg(root / "content/dinas-contoh/2026/media/posyandu.jpg")
-        shutil.copy(PROJECT_ROOT / "mkdocs.yml", root / "mkdocs.yml")
-        shutil.copytree(PROJECT_ROOT / "site_templates", root / "site_templates")
+    root = PROJECT_ROOT
     out = tmp_path_factory.mktemp("site")
     report = build_site(root, out, now=now_wib(),
                         cache_dir=tmp_path_factory.mktemp("cache"))

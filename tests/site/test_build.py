@@ -153,10 +153,6 @@ def test_pull_request_config_cannot_run_code(site_repo: Path, tmp_path: Path, ba
 
 
 def test_shipped_site_has_no_nip(shipped_site: Path) -> None:
-    from tests.site.conftest import shipped_repo_ready
-
-    if not shipped_repo_ready():
-        pytest.skip("the shipped roster is not in the repository yet")
     from tests.conftest import PROJECT_ROOT
 
     assert_no_nip(PROJECT_ROOT, shipped_site)
@@ -173,3 +169,18 @@ def test_symlinks_cannot_publish_files_from_outside(site_repo: Path, tmp_path: P
     for path in out.rglob("*"):
         if path.is_file():
             assert b"KATA-SANDI-RAHASIA" not in path.read_bytes(), path
+
+
+def test_every_link_sent_to_the_networks_exists_on_the_site(shipped_site: Path) -> None:
+    """Captions (and so dispatch) link to post_url: each published post's page must be there."""
+    from tests.conftest import PROJECT_ROOT
+    from warta.content import load_posts
+    from warta.content.urls import post_url_path
+    from warta.roster import load_roster
+    from warta.timeutil import now_wib
+
+    posts, _ = load_posts(PROJECT_ROOT, load_roster(PROJECT_ROOT).roster)
+    published = list(posts.published(now_wib()))
+    assert len(published) >= 20
+    for post in published:
+        assert (shipped_site / post_url_path(post) / "index.html").is_file(), post.path

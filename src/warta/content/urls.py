@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from warta.content.models import Post
 
 
 def post_url_path(post: Post) -> str:
-    """Path of the post's page below the site root, e.g. `dinas-kesehatan/berita/2026/11/20/slug/`."""
-    return f"{post.agency}/berita/{post.date:%Y/%m/%d}/{post.slug}/"
+    """The post's page below the site root: `<agency>/berita/<path inside the agency folder>/`,
+    e.g. `dinas-kesehatan/berita/2026/2026-11-20-posyandu/` (file names are unique, so are URLs)."""
+    inside = PurePosixPath(*PurePosixPath(post.path).parts[2:]).with_suffix("")
+    return f"{post.agency}/berita/{inside.as_posix()}/"
 
 
 def post_url(site_url: str, post: Post) -> str:

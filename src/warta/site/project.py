@@ -6,13 +6,14 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
 from warta.content.models import MediaItem, Post
+from warta.content.urls import post_url_path
 from warta.roster.models import Agency, Province
 from warta.site.feed import rss
 from warta.site.images import ResponsiveImage
@@ -56,9 +57,8 @@ def socials(agency: Agency) -> list[dict[str, str]]:
 
 
 def post_url(post: Post) -> str:
-    """berita/<path inside the agency folder without .md>/"""
-    inside = PurePosixPath(*PurePosixPath(post.path).parts[2:])
-    return f"berita/{inside.with_suffix('').as_posix()}/"
+    """The post's URL relative to its agency shard (one definition: warta.content.urls)."""
+    return post_url_path(post).removeprefix(f"{post.agency}/")
 
 
 @dataclass

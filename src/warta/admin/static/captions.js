@@ -118,10 +118,11 @@
     var stem = String(path).split("/").pop().replace(/\.md$/, "");
     return stem.length > 11 && stem[10] === "-" ? stem.slice(11) : stem;
   }
-  function postUrl(siteUrl, post) { // warta.content.urls.post_url
+  function postUrl(siteUrl, post) { // warta.content.urls.post_url, for content/<agency>/<yyyy>/<date>-<slug>.md
     var p = wibParts(post.date);
-    var ymd = p ? p.year + "/" + pad(p.month) + "/" + pad(p.day) : "0000/00/00";
-    return siteUrl.replace(/\/+$/, "") + "/" + post.agency + "/berita/" + ymd + "/" + post.slug + "/";
+    var year = p ? String(p.year) : "0000";
+    var ymd = p ? p.year + "-" + pad(p.month) + "-" + pad(p.day) : "0000-00-00";
+    return siteUrl.replace(/\/+$/, "") + "/" + post.agency + "/berita/" + year + "/" + ymd + "-" + post.slug + "/";
   }
 
   function join() {
