@@ -18,6 +18,7 @@ from warta.roster.models import Agency, Province
 from warta.site.feed import rss
 from warta.site.images import ResponsiveImage
 from warta.site.pages import GeneratedPage, Listing, relative, root_of, url_of, without_nip
+from warta.site.sanitize import neutralise_html
 from warta.site.text import esc, plain_excerpt, reading_minutes, slugify, tanggal
 
 BODY_MARK = "<!--warta:body-->"  # where the author's Markdown goes in post.md.j2
@@ -126,7 +127,7 @@ def _post_page(b: _Builder, post: Post, image_for: ImageLookup) -> Listing:
           "published": post.goes_live.isoformat()}
     before, _, after = b.render("post.md.j2", post=view, body=Markup(BODY_MARK),
                                 root=root).partition(BODY_MARK)
-    b.page(url[:-1] + ".md", post.title, before, body=post.body, after=after,
+    b.page(url[:-1] + ".md", post.title, before, body=neutralise_html(post.body), after=after,
            description=esc(summary), warta_post=True, warta_og=og,
            warta_feed=f"{root}feed.xml")
     return Listing(post.title, url, date_iso, date_text, summary, post.category, reading,
