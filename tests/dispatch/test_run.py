@@ -59,7 +59,7 @@ def test_run_sends_everything_once_and_reruns_send_nothing(repo: Repo, ledger: L
     assert networks.youtube.videos[0]["snippet"]["title"] == "Video Kampanye Cuci Tangan"
     assert networks.tiktok.published[0]["received"] == len(VIDEO_BYTES)
     fb_video = next(p for p in networks.graph.feed if p.get("video"))
-    assert fb_video["video"] == "https://warta.example.go.id/dinas-contoh/2026/media/cuci-tangan.mp4"
+    assert fb_video["video"] == "https://warta.example.go.id/dinas-contoh/berita/2026/media/cuci-tangan.mp4"
     links = permalinks(ledger.root)
     assert links["content/dinas-contoh/2026/2026-11-21-pameran-umkm.md"]["instagram"].startswith(
         "https://www.instagram.com/p/")
@@ -74,7 +74,7 @@ def test_instagram_container_is_polled_until_finished(repo: Repo, ledger: Ledger
     assert statuses(outcomes)[("pameran-umkm", "instagram")] == "sent"
     containers = networks.graph.calls("ig_container")
     assert [c.form().get("is_carousel_item") for c in containers] == ["true", "true", None]
-    assert containers[0].form()["image_url"] == "https://warta.example.go.id/dinas-contoh/2026/media/umkm-1.jpg"
+    assert containers[0].form()["image_url"] == "https://warta.example.go.id/dinas-contoh/berita/2026/media/umkm-1.jpg"
     assert containers[2].form()["media_type"] == "CAROUSEL"
     polls = [c for c in networks.graph.calls("object") if "status_code" in c.query.get("fields", "")]
     assert len(polls) == 9 and slept.count(0.0) >= 6  # three containers, three polls each

@@ -184,3 +184,37 @@ def test_every_link_sent_to_the_networks_exists_on_the_site(shipped_site: Path) 
     assert len(published) >= 20
     for post in published:
         assert (shipped_site / post_url_path(post) / "index.html").is_file(), post.path
+
+
+def test_published_photos_carry_no_exif(site_repo: Path, tmp_path: Path) -> None:
+    from PIL import Image
+
+    photo = site_repo / "content/dinas-contoh/2026/media/posyandu.jpg"
+    exif = Image.Exif()
+    exif[0x010F] = "KameraRahasia"  # Make
+    exif[0x8825] = {1: "S", 2: (3.0, 47.0, 0.0)}  # GPS: where the photo was taken
+    Image.new("RGB", (1600, 900), (40, 120, 200)).save(photo, "JPEG", quality=80, exif=exif)
+    assert Image.open(photo).getexif()
+    out = tmp_path / "site"
+    assert build(site_repo, out).ok
+    published = out / "dinas-contoh/berita/2026/media/posyandu.jpg"
+    assert published.is_file()
+    assert not Image.open(published).getexif()
+    assert b"KameraRahasia" not in published.read_bytes()
+    assert Image.open(published).size == (1600, 900)
+
+
+def test_every_media_url_sent_to_the_networks_exists_on_the_site(shipped_site: Path) -> None:
+    """Instagram and TikTok fetch images from media_url: each must be on the built site."""
+    from tests.conftest import PROJECT_ROOT
+    from warta.content import load_posts
+    from warta.content.urls import media_url
+    from warta.roster import load_roster
+    from warta.timeutil import now_wib
+
+    posts, _ = load_posts(PROJECT_ROOT, load_roster(PROJECT_ROOT).roster)
+    items = [m for p in posts.published(now_wib()) for m in p.media]
+    assert len(items) >= 15
+    for item in items:
+        url = media_url("https://x.invalid/", item.path)
+        assert (shipped_site / url.removeprefix("https://x.invalid/")).is_file(), url

@@ -19,5 +19,7 @@ def post_url(site_url: str, post: Post) -> str:
 
 
 def media_url(site_url: str, repo_path: str) -> str:
-    """Public URL of a media file as the site serves it (content/<agency>/... -> <agency>/...)."""
-    return site_url.rstrip("/") + "/" + repo_path.removeprefix("content/")
+    """Public URL of a file beside the posts, as the site serves it
+    (content/<agency>/<inside> -> <agency>/berita/<inside>); the networks fetch images from it."""
+    parts = PurePosixPath(repo_path).parts
+    return site_url.rstrip("/") + f"/{parts[1]}/berita/" + "/".join(parts[2:])

@@ -55,6 +55,34 @@ def _link_or_copy(src: Path, dst: Path) -> None:
         shutil.copy2(src, dst)
 
 
+def without_metadata(source: Path, cache_dir: Path) -> Path:
+    """A copy of a JPEG/PNG without EXIF (GPS position, camera serial), cached by content.
+
+    The original file is published too (Instagram and TikTok fetch it by URL), so it must not
+    carry where and with what it was taken. JPEG pixels are kept with `quality="keep"`."""
+    digest = _digest(source)
+    suffix = source.suffix.lower()
+    target = cache_dir / f"{digest}-asli{suffix}"
+    if target.is_file():
+        return target
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        with Image.open(source) as image:
+            icc = image.info.get("icc_profile")
+            orientation = image.getexif().get(0x0112, 1)
+            if image.format == "JPEG" and orientation == 1:
+                image.save(target, "JPEG", quality="keep", icc_profile=icc, optimize=True)
+            elif image.format == "JPEG":
+                ImageOps.exif_transpose(image).save(target, "JPEG", quality=90, icc_profile=icc)
+            elif image.format == "PNG":
+                ImageOps.exif_transpose(image).save(target, "PNG", icc_profile=icc, optimize=True)
+            else:
+                return source
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return source  # not an image we can read: published as it is, the check reports it
+    return target
+
+
 def responsive_image(source: Path, out_dir: Path, cache_dir: Path) -> ResponsiveImage | None:
     """Write WebP variants of `source` into out_dir; None when it is not a readable image."""
     digest = _digest(source)

@@ -19,7 +19,7 @@ from warta.roster import load_roster
 from warta.site.cache import RECORD, entry_dir, prune
 from warta.site.config import read_base_config, shard_config
 from warta.site.engine import run_mkdocs, write_project
-from warta.site.images import ResponsiveImage, is_image, responsive_image
+from warta.site.images import ResponsiveImage, is_image, responsive_image, without_metadata
 from warta.site.pages import GeneratedPage
 from warta.site.project import agency_project, manifest, shard_url, template_env
 from warta.site.search import index_shard
@@ -93,14 +93,15 @@ def generate(root: Path, slug: str, now: datetime, project_dir: Path,
     config = shard_config(read_base_config(root), site_name=agency.name,
                           site_url=shard_url(province, slug), nav=project.nav)
     write_project(project_dir, config, project.pages, project.files, template_dir)
-    _link_attachments(root / "content" / slug, project_dir / "docs" / "berita")
+    _link_attachments(root / "content" / slug, project_dir / "docs" / "berita", media_cache)
     valid_from, valid_until = publication_window(mine, now)
     record = {**manifest(agency, project), "valid_from": valid_from, "valid_until": valid_until}
     return record, project.pages
 
 
-def _link_attachments(content: Path, berita: Path) -> None:
-    """Files beside the posts (photos referenced from the body) keep their relative paths."""
+def _link_attachments(content: Path, berita: Path, media_cache: Path) -> None:
+    """Files beside the posts keep their relative paths (the body and the networks link to
+    them); photos are published without their EXIF metadata."""
     for dirpath, dirnames, filenames in os.walk(content):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in filenames:
@@ -109,6 +110,8 @@ def _link_attachments(content: Path, berita: Path) -> None:
                 continue  # a symlink could publish a file from outside the agency folder
             target = berita / source.relative_to(content)
             target.parent.mkdir(parents=True, exist_ok=True)
+            if source.suffix.lower() in (".jpg", ".jpeg", ".png"):
+                source = without_metadata(source, media_cache)
             try:
                 os.link(source, target)
             except OSError:
