@@ -157,11 +157,15 @@ def build(
     out: Annotated[Path, typer.Option("--out", help="Folder hasil.")] = Path("site"),
     jobs: Annotated[int | None, typer.Option("--jobs", help="Proses paralel (bawaan: jumlah CPU).")] = None,
     now: Annotated[str | None, typer.Option("--now", help="Waktu acuan ISO 8601 (bawaan: sekarang, WIB).")] = None,
+    ledger: Annotated[Path | None, typer.Option("--ledger", help="Ledger kiriman (tautan media sosial).")] = None,
+    metrics: Annotated[Path | None, typer.Option("--metrics", help="Data metrik (halaman evaluasi).")] = None,
+    no_admin: Annotated[bool, typer.Option("--no-admin", help="Tanpa editor web /admin/.")] = False,
 ) -> None:
     """Bangun situs tiap perangkat daerah dan portal provinsi; yang tidak berubah dari cache."""
     from warta.commands.build import build as run
 
-    raise typer.Exit(run(agency or [], out=out, jobs=jobs, now=now))
+    raise typer.Exit(run(agency or [], out=out, jobs=jobs, now=now, ledger=ledger, metrics=metrics,
+                         admin=not no_admin))
 
 
 @app.command()

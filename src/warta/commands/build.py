@@ -1,29 +1,29 @@
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from rich.markup import escape
 
-from warta.errors import UsageError
+from warta.commands import parse_now
+from warta.errors import UsageError, WartaError
 from warta.output import err_console
 from warta.project import find_root
-from warta.timeutil import WIB, now_wib
 
 
-def parse_now(value: str | None) -> datetime:
-    if not value:
-        return now_wib()
+def _write_admin(root: Path, target: Path) -> None:
+    """The web editor beside the site; a missing npm only costs the editor, never the site."""
+    from warta.admin import write_admin
+
     try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(f"`--now {value}` bukan waktu ISO 8601, misalnya "
-                         "2026-11-20T09:00:00+07:00.") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=WIB)
+        write_admin(root, target)
+    except (WartaError, OSError) as exc:
+        message = exc.message if isinstance(exc, WartaError) else str(exc)
+        err_console.print(f"[yellow]Catatan:[/] editor web /admin/ tidak ditulis: {escape(message)}")
 
 
 def build(agencies: list[str], *, out: Path, jobs: int | None, now: str | None,
-          root: Path | None = None) -> int:
+          root: Path | None = None, ledger: Path | None = None, metrics: Path | None = None,
+          admin: bool = True) -> int:
     from warta.site import build_site
     from warta.site.build import FAILED
 
@@ -36,8 +36,11 @@ def build(agencies: list[str], *, out: Path, jobs: int | None, now: str | None,
         if state == FAILED:
             err_console.print(f"  [red]{slug}: {state}[/]")
 
-    report = build_site(root, target, agencies=agencies or None, jobs=jobs,
-                        now=parse_now(now), on_shard=progress)
+    report = build_site(root, target, agencies=agencies or None, jobs=jobs, now=parse_now(now),
+                        on_shard=progress, ledger_dir=ledger or root / ".warta" / "ledger",
+                        metrics_dir=metrics or root / ".warta" / "metrics")
+    if admin:
+        _write_admin(root, target)
     for note in report.notes:
         err_console.print(f"[yellow]Catatan:[/] {escape(note)}")
     for slug, message in sorted(report.errors.items()):

@@ -3,6 +3,8 @@ parallel worker processes, then assemble the portal."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import multiprocessing
 import os
 import time
@@ -26,6 +28,7 @@ from warta.site.cache import (
     shard_key,
 )
 from warta.site.config import read_base_config
+from warta.site.dashboards import dashboard_pages, pages_key
 from warta.site.portal import assemble_portal, portal_key, read_portal_key, shard_records
 from warta.site.shard import ShardJob, ShardResult, build_shard, watch_parent
 
@@ -62,6 +65,26 @@ def select_agencies(roster: Roster, wanted: list[str] | None) -> list[str]:
     return list(dict.fromkeys(wanted))
 
 
+def agency_copies(ledger_dir: Path | None, slugs: list[str]) -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """Each agency's posts' copies on the networks, as recorded in the dispatch ledger."""
+    from warta.dispatch.ledger import permalinks
+
+    links = permalinks(ledger_dir) if ledger_dir is not None and ledger_dir.is_dir() else {}
+    out: dict[str, tuple[tuple[str, str, str], ...]] = {}
+    for slug in slugs:
+        out[slug] = tuple(sorted((post_id, channel, url) for post_id, by_channel in links.items()
+                                 if post_id.startswith(f"content/{slug}/") or not post_id.startswith("content/")
+                                 for channel, url in by_channel.items()))
+    return out
+
+
+def copies_key(key: str, copies: tuple[tuple[str, str, str], ...]) -> str:
+    """A shard's cache key changes when a copy of one of its posts is recorded."""
+    if not copies:
+        return key
+    return hashlib.sha256(key.encode() + json.dumps(copies).encode()).hexdigest()[:32]
+
+
 def _content_size(root: Path, slug: str) -> int:
     folder = root / "content" / slug
     return sum(len(files) for _, _, files in os.walk(folder)) if folder.is_dir() else 0
@@ -69,7 +92,8 @@ def _content_size(root: Path, slug: str) -> int:
 
 def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
                jobs: int | None = None, now: datetime, cache_dir: Path | None = None,
-               on_shard: Callable[[str, str], None] | None = None) -> BuildReport:
+               on_shard: Callable[[str, str], None] | None = None,
+               ledger_dir: Path | None = None, metrics_dir: Path | None = None) -> BuildReport:
     """Build the selected agency shards (all by default) into out/<slug>/ and the portal."""
     started = time.perf_counter()
     loaded = load_roster(root)
@@ -84,7 +108,8 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
         report.notes.append("mkdocs.yml: diabaikan demi keamanan: " + ", ".join(ignored) + ".")
     hasher = FileHasher(cache_dir / "files.json")
     common = common_key(root, hasher)
-    keys = {slug: shard_key(root, slug, common, hasher) for slug in slugs}
+    copies = agency_copies(ledger_dir, slugs)
+    keys = {slug: copies_key(shard_key(root, slug, common, hasher), copies[slug]) for slug in slugs}
     hasher.save()
 
     def done(slug: str, state: str) -> None:
@@ -108,7 +133,7 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
         with ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                  initializer=watch_parent) as pool:
             futures = [pool.submit(build_shard, ShardJob(str(root), slug, keys[slug],
-                                                         str(cache_dir), now.isoformat()))
+                                                         str(cache_dir), now.isoformat(), copies[slug]))
                        for slug in to_build]
             for future in as_completed(futures):
                 result: ShardResult = future.result()
@@ -120,9 +145,10 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
                     done(result.slug, FAILED)
 
     records = shard_records(out, roster)
-    key = portal_key(root, common, records, roster)
+    extra = dashboard_pages(root, metrics_dir, ledger_dir, now) if metrics_dir and metrics_dir.is_dir() else []
+    key = pages_key(portal_key(root, common, records, roster), extra)
     if read_portal_key(out) != key:
-        assemble_portal(root, out, roster, records, key)
+        assemble_portal(root, out, roster, records, key, extra)
         report.portal_built = True
     report.seconds = time.perf_counter() - started
     return report

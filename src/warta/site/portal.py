@@ -74,7 +74,7 @@ def sitemap(base_url: str, records: dict[str, dict[str, Any]]) -> bytes:
 
 
 def assemble_portal(root: Path, out: Path, roster: Roster, records: dict[str, dict[str, Any]],
-                    key: str) -> None:
+                    key: str, extra: list[GeneratedPage] | None = None) -> None:
     """Build the portal pages with MkDocs and lay them over `out` beside the shards."""
     province = roster.province
     template_dir = root / "site_templates"
@@ -90,7 +90,11 @@ def assemble_portal(root: Path, out: Path, roster: Roster, records: dict[str, di
                                                            or province.site_title)},
                            before=home),
              GeneratedPage("cari.md", {"title": "Cari berita"}, before=search)]
-    nav = [{"Beranda": "index.md"}, {"Cari": "cari.md"}]
+    nav: list[dict[str, Any]] = [{"Beranda": "index.md"}, {"Cari": "cari.md"}]
+    for page in extra or []:
+        pages.append(page)
+        if "/" not in page.path:  # top-level extra pages (the evaluation) get a menu entry
+            nav.append({str(page.meta["title"]): page.path})
     base_url = province.site_url.rstrip("/") + "/"
     config = shard_config(read_base_config(root), site_name=province.site_title,
                           site_url=base_url, nav=nav)

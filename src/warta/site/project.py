@@ -102,7 +102,11 @@ def _image_view(image: ResponsiveImage, item: MediaItem, root: str) -> dict[str,
             "alt": item.alt, "credit": item.credit}
 
 
-def _post_page(b: _Builder, post: Post, image_for: ImageLookup) -> Listing:
+COPY_LABELS = {"instagram": "Instagram", "facebook": "Facebook", "x": "X", "youtube": "YouTube",
+               "tiktok": "TikTok"}
+
+
+def _post_page(b: _Builder, post: Post, image_for: ImageLookup, copies: dict[str, str]) -> Listing:
     url = post_url(post)
     root = root_of(url)
     images = [(item, img) for item in post.media if (img := image_for(item)) is not None]
@@ -118,6 +122,8 @@ def _post_page(b: _Builder, post: Post, image_for: ImageLookup) -> Listing:
             "author": post.author, "summary": post.summary, "category": post.category,
             "category_url": category_url, "reading": reading, "images": views,
             "video_url": video,
+            "copies": [{"label": label, "url": copies[channel]} for channel, label in COPY_LABELS.items()
+                       if copies.get(channel, "").startswith("https://")],
             "tags": [{"name": t, "url": f"{root}tag/{slugify(t)}/"} for t in post.tags]}
     first = images[0] if images else None
     og = {"type": "article", "site_name": esc(b.agency.name), "title": esc(post.title),
@@ -170,10 +176,12 @@ def _grouped(b: _Builder, groups: dict[tuple[str, str], list[Listing]], prefix: 
 
 
 def agency_project(agency: Agency, province: Province, posts: Sequence[Post],
-                   env: jinja2.Environment, image_for: ImageLookup) -> AgencyProject:
-    """All pages of one agency site; `posts` are the published ones, newest first."""
+                   env: jinja2.Environment, image_for: ImageLookup,
+                   copies: dict[str, dict[str, str]] | None = None) -> AgencyProject:
+    """All pages of one agency site; `posts` are the published ones, newest first;
+    `copies` are each post's copies on the networks (from the dispatch ledger)."""
     b = _Builder(agency, province, env)
-    listings = [_post_page(b, post, image_for) for post in posts]
+    listings = [_post_page(b, post, image_for, (copies or {}).get(post.id, {})) for post in posts]
     by_year: dict[tuple[str, str], list[Listing]] = defaultdict(list)
     by_category: dict[tuple[str, str], list[Listing]] = defaultdict(list)
     by_tag: dict[tuple[str, str], list[Listing]] = defaultdict(list)

@@ -32,6 +32,7 @@ class ShardJob:
     key: str
     cache_dir: str
     now: str  # ISO 8601, aware
+    copies: tuple[tuple[str, str, str], ...] = ()  # (post id, channel, permalink) from the ledger
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,8 @@ def publication_window(posts: list[Post], now: datetime) -> tuple[str | None, st
             min(waiting).isoformat() if waiting else None)
 
 
-def generate(root: Path, slug: str, now: datetime, project_dir: Path,
-             cache_dir: Path) -> tuple[dict[str, Any], list[GeneratedPage]]:
+def generate(root: Path, slug: str, now: datetime, project_dir: Path, cache_dir: Path,
+             copies: tuple[tuple[str, str, str], ...] = ()) -> tuple[dict[str, Any], list[GeneratedPage]]:
     """Write the agency's MkDocs project; returns its manifest (with the window) and pages."""
     loaded = load_roster(root)
     agency = loaded.roster.agency(slug)
@@ -89,7 +90,10 @@ def generate(root: Path, slug: str, now: datetime, project_dir: Path,
         return responsive_image(source, media_out, media_cache)
 
     template_dir = root / "site_templates"
-    project = agency_project(agency, province, published, template_env(template_dir), image_for)
+    links: dict[str, dict[str, str]] = {}
+    for post_id, channel, url in copies:
+        links.setdefault(post_id, {})[channel] = url
+    project = agency_project(agency, province, published, template_env(template_dir), image_for, links)
     config = shard_config(read_base_config(root), site_name=agency.name,
                           site_url=shard_url(province, slug), nav=project.nav)
     write_project(project_dir, config, project.pages, project.files, template_dir)
@@ -125,7 +129,7 @@ def build_shard(job: ShardJob) -> ShardResult:
     work = cache_dir / "shards" / job.slug / f".tmp-{os.getpid()}-{time.time_ns()}"
     try:
         record, pages = generate(root, job.slug, datetime.fromisoformat(job.now),
-                                 work / "project", cache_dir)
+                                 work / "project", cache_dir, job.copies)
         site = work / "site" / job.slug
         run_mkdocs(work / "project", site, pages)
         if record["posts"]:  # posts are all that search shows; an empty shard adds no bundle

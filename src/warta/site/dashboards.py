@@ -1,0 +1,32 @@
+"""The evaluation pages (Pedoman XI, Keputusan KETIGA) as portal pages: /evaluasi/, /kinerja/<slug>/."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from pathlib import Path
+
+from warta.site.pages import GeneratedPage
+from warta.site.text import esc
+
+
+def dashboard_pages(root: Path, store_dir: Path, ledger_dir: Path | None, now: datetime) -> list[GeneratedPage]:
+    """Pages from the metrics store (aggregates only: never a commenter's name or words)."""
+    from warta.metrics.report import build_dashboard
+
+    dashboard = build_dashboard(root, store_dir, ledger_dir or root / ".warta" / "ledger", now)
+    pages = [GeneratedPage("evaluasi.md", {"title": "Evaluasi Perangkat Daerah"},
+                           body=dashboard.province_page())]
+    for agency in dashboard.roster:
+        pages.append(GeneratedPage(f"kinerja/{agency.slug}.md", {"title": esc(f"Kinerja {agency.name}")},
+                                   body=dashboard.agency_page(agency.slug)))
+    return pages
+
+
+def pages_key(key: str, pages: list[GeneratedPage]) -> str:
+    if not pages:
+        return key
+    digest = hashlib.sha256(key.encode())
+    for page in pages:
+        digest.update(page.path.encode() + page.text().encode())
+    return digest.hexdigest()[:32]

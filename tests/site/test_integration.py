@@ -1,0 +1,40 @@
+"""The site shows what the other stages recorded: copies on the networks, the evaluation pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.site.conftest import NOW
+from warta.dispatch.ledger import Ledger
+from warta.dispatch.model import Key
+from warta.site import build_site
+from warta.site.build import BUILT, FRESH
+
+POST = "content/dinas-contoh/2026/2026-11-20-posyandu-serentak.md"
+PAGE = "dinas-contoh/berita/2026/2026-11-20-posyandu-serentak/index.html"
+PERMALINK = "https://www.instagram.com/p/Cwarta123/"
+
+
+def test_post_page_links_to_its_copies_from_the_ledger(site_repo: Path, tmp_path: Path) -> None:
+    out, ledger = tmp_path / "site", tmp_path / "ledger"
+    assert build_site(site_repo, out, now=NOW, jobs=1, ledger_dir=ledger).ok
+    assert PERMALINK not in (out / PAGE).read_text(encoding="utf-8")
+    with Ledger(ledger).lock(Key("dinas-contoh", POST, "instagram")) as entry:
+        entry.record("attempt")
+        entry.record("success", remote_id="1790", permalink=PERMALINK)
+    report = build_site(site_repo, out, now=NOW, jobs=1, ledger_dir=ledger)
+    assert report.status == {"dinas-contoh": BUILT, "badan-contoh": FRESH}  # only that shard
+    html = (out / PAGE).read_text(encoding="utf-8")
+    assert f'href="{PERMALINK}"' in html and ">Instagram<" in html
+
+
+def test_evaluation_pages_come_from_the_metrics_store(site_repo: Path, tmp_path: Path) -> None:
+    out, store = tmp_path / "site", tmp_path / "metrics"
+    store.mkdir()
+    assert build_site(site_repo, out, now=NOW, jobs=1, metrics_dir=store, ledger_dir=tmp_path / "l").ok
+    evaluation = (out / "evaluasi/index.html").read_text(encoding="utf-8")
+    assert "Dinas Contoh" in evaluation and "Badan Contoh" in evaluation
+    assert "<svg" in evaluation
+    assert (out / "kinerja/dinas-contoh/index.html").is_file()
+    portal = (out / "index.html").read_text(encoding="utf-8")
+    assert "evaluasi/" in portal  # in the menu
