@@ -297,3 +297,22 @@ def test_schedule_sends_on_due(repo: Repo, ledger: Ledger, networks: Networks) -
     run_range(repo, ledger, repo.initial, add_posts(repo))
     _, due = run_due(repo, ledger, now=as_wib("2026-11-25T08:30:00+07:00"))
     assert statuses(due) == {("festival-tabut", "facebook"): "sent"}
+
+
+def test_media_center_posts_also_go_to_the_province_accounts(repo, ledger, networks, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Pedoman VIII.4: an approved `media_center: true` post is published on the Media Center accounts too."""
+    from tests.dispatch.conftest import NULL, TOKEN
+
+    monkeypatch.setenv("WARTA_TOKEN_MEDIA_CENTER_INSTAGRAM", TOKEN)
+    path = repo.root / "content/dinas-contoh/2026/2026-11-20-posyandu-serentak.md"
+    path.write_text(path.read_text().replace("---\nPosyandu", "media_center: true\n---\nPosyandu"))
+    after = repo.commit("untuk Media Center")
+    plan, outcomes = run_range(repo, ledger, NULL, after)
+    owners = {(o.item.key.agency, o.item.key.channel): o.status for o in outcomes}
+    # the agency's own copy went out before (autouse fixture); the Media Center's is new
+    assert owners == {("media-center", "instagram"): "sent"}
+    containers = {c.path for c in networks.graph.calls("ig_container")}
+    assert containers == {"/v21.0/1/media"}  # the Media Center's Instagram account from _province.yml
+    again, outcomes = run_range(repo, ledger, NULL, after)
+    assert again.items == [] and outcomes == []  # exactly once
+    assert "https://www.instagram.com/p/C1/" in str(permalinks(ledger.root))  # the page keeps the agency's link

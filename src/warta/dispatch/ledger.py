@@ -173,6 +173,8 @@ def permalinks(ledger_dir: Path) -> dict[str, dict[str, str]]:
     """For the website: each post id's copies on the networks, {post_id: {channel: url}}."""
     links: dict[str, dict[str, str]] = {}
     for key, state in Ledger(ledger_dir).all().items():
+        if key.agency == "media-center":
+            continue  # the post page links to the agency's own copies
         url = (state.success or {}).get("permalink")
         if isinstance(url, str) and url.startswith("https://"):
             links.setdefault(key.post_id, {})[key.channel] = url

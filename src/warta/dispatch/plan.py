@@ -38,6 +38,10 @@ class Plan:
         return [i for i in self.items if i.status == "scheduled"]
 
 
+MEDIA_CENTER = "media-center"  # ledger and token name of the province's Media Center accounts
+MEDIA_CENTER_NAME = "Media Center Provinsi Bengkulu"
+
+
 def horizon() -> timedelta:
     """How far back a reconciling run looks for posts the ledger has never seen."""
     raw = os.environ.get("WARTA_DISPATCH_HORIZON_DAYS", "")
@@ -79,19 +83,23 @@ class _Builder:
         if agency is None or post.draft:
             return
         post_id = self.post_id(post, old_path)
-        for channel in channels:
-            key = Key(post.agency, post_id, channel)
+        targets = [(post.agency, agency.name, channel, agency.channels.get(channel)) for channel in channels]
+        if post.media_center:  # Pedoman VIII.4: also on the province's Media Center accounts
+            accounts = self.roster.province.media_center_channels
+            targets += [(MEDIA_CENTER, MEDIA_CENTER_NAME, channel, accounts[channel])
+                        for channel in channels if isinstance(accounts.get(channel), dict)]
+        for owner, owner_name, channel, account in targets:
+            key = Key(owner, post_id, channel)
             state = self.states.get(key)
             if state is not None and state.done:
                 continue
             caption = render_caption(post, channel, self.roster.province.site_url)
-            account = agency.channels.get(channel)
             ledger = {"failed": "failed", "uncertain": "uncertain", "not-sent": "not-sent"}.get(
                 state.status if state else "none", "new")
             self.items.append(Item(
                 key=key, post=post, caption=caption,
                 account=account if isinstance(account, dict) else {},
-                agency_name=agency.name, site_url=self.roster.province.site_url,
+                agency_name=owner_name, site_url=self.roster.province.site_url,
                 due_at=post.goes_live, status="due" if post.goes_live <= self.now else "scheduled",
                 reason=reason if ledger == "new" else "retry", content_hash=content_hash(text, caption),
                 ledger=ledger))
@@ -117,7 +125,8 @@ def _reconcile(repo: git.Repo, sha: str, ledger: Ledger, now: datetime, mode: st
         channels = channels_for(post, agency)
         if post.goes_live < oldest:
             # Never seen and long published: the back catalogue is not blasted out again.
-            kept = [c for c in channels if Key(post.agency, post_id, c) in states]
+            kept = [c for c in channels if Key(post.agency, post_id, c) in states
+                    or Key(MEDIA_CENTER, post_id, c) in states]
             old += len(channels) - len(kept)
             channels = kept
         builder.add(post, text, channels, "reconcile")
