@@ -80,13 +80,20 @@ def test_apply_and_check_ruleset(fake_github: FakeGitHub, pr_repo: PrRepo) -> No
     problems = check_protection(gh, REPO, roster, 424242, TODAY)
     assert f"ruleset {RULESET_NAME} tidak ada" in problems
     assert any("@kepala-contoh" in p for p in problems)  # no write access yet
-    assert apply_ruleset(gh, REPO, 424242).endswith("dibuat")
-    assert apply_ruleset(gh, REPO, 424242).endswith("diperbarui")
-    assert len(fake_github.rulesets) == 1
+    assert apply_ruleset(gh, REPO, 424242) == "ruleset warta-main dibuat; ruleset warta-data dibuat"
+    assert apply_ruleset(gh, REPO, 424242).endswith("warta-data diperbarui")
+    assert len(fake_github.rulesets) == 2
+    data = next(r for r in fake_github.rulesets if r["name"] == "warta-data")
+    assert data["conditions"]["ref_name"]["include"] == ["refs/heads/warta-ledger", "refs/heads/warta-metrics"]
+    assert {r["type"] for r in data["rules"]} == {"deletion", "non_fast_forward", "update"}
+    assert data["bypass_actors"] == [{"actor_id": 15368, "actor_type": "Integration", "bypass_mode": "always"}]
     fake_github.permissions.update({"kepala-contoh": "write", "kepala-badan": "admin"})
     assert check_protection(gh, REPO, roster, 424242, TODAY) == []
     fake_github.rulesets[0]["bypass_actors"] = [{"actor_id": 5, "actor_type": "Team"}]
     assert any("bypass_actors" in p for p in check_protection(gh, REPO, roster, 424242, TODAY))
+    fake_github.rulesets[1]["rules"] = [{"type": "deletion"}]  # someone allowed updates to the ledger
+    problems = check_protection(gh, REPO, roster, 424242, TODAY)
+    assert any(p.startswith("ruleset warta-data") and "update" in p for p in problems)
 
 
 def test_bootstrap_dry_run_prints_plan_for_shipped_roster() -> None:
@@ -114,7 +121,7 @@ def test_bootstrap_apply_against_fake(fake_github: FakeGitHub, pr_repo: PrRepo,
     proc = subprocess.run(base, env=env, capture_output=True, text=True, timeout=120,
                           cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert "pd-dinas-contoh" in fake_github.teams and len(fake_github.rulesets) == 1
+    assert "pd-dinas-contoh" in fake_github.teams and len(fake_github.rulesets) == 2
     assert fake_github.environments["social"]["branches"] == ["main"]
     assert fake_github.environments["github-app"]["policy"]["custom_branch_policies"] is True
     fake_github.permissions.update({"kepala-contoh": "write", "kepala-badan": "write"})

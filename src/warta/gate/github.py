@@ -28,9 +28,8 @@ from warta.gate.models import (
 )
 from warta.gate.protection import (
     ENVIRONMENTS,
-    RULESET_NAME,
-    ruleset,
     ruleset_differences,
+    rulesets,
     teams_plan,
 )
 from warta.gate.scopes import touched_scopes
@@ -367,15 +366,19 @@ def _rulesets(gh: Github, repo_name: str) -> list[dict[str, Any]]:
 
 
 def apply_ruleset(gh: Github, repo_name: str, app_id: int | None) -> str:
-    """Create or replace the `main` ruleset; returns what was done."""
-    body = ruleset(app_id)
-    existing = next((r for r in _rulesets(gh, repo_name) if r.get("name") == RULESET_NAME), None)
-    if existing is None:
-        gh.requester.requestJsonAndCheck("POST", f"/repos/{repo_name}/rulesets", input=body)
-        return f"ruleset {RULESET_NAME} dibuat"
-    gh.requester.requestJsonAndCheck("PUT", f"/repos/{repo_name}/rulesets/{existing['id']}",
-                                     input=body)
-    return f"ruleset {RULESET_NAME} diperbarui"
+    """Create or replace Warta's rulesets (`main`, then the data branches); says what was done."""
+    done = []
+    present = {r.get("name"): r for r in _rulesets(gh, repo_name)}
+    for body in rulesets(app_id):
+        existing = present.get(body["name"])
+        if existing is None:
+            gh.requester.requestJsonAndCheck("POST", f"/repos/{repo_name}/rulesets", input=body)
+            done.append(f"ruleset {body['name']} dibuat")
+        else:
+            gh.requester.requestJsonAndCheck("PUT", f"/repos/{repo_name}/rulesets/{existing['id']}",
+                                             input=body)
+            done.append(f"ruleset {body['name']} diperbarui")
+    return "; ".join(done)
 
 
 def apply_environments(gh: Github, repo_name: str) -> list[str]:
@@ -401,14 +404,16 @@ def check_protection(gh: Github, repo_name: str, roster: Roster, app_id: int | N
                      today: date) -> list[str]:
     """Problems with the live protection: ruleset drift, approvers without write access."""
     problems: list[str] = []
-    found = next((r for r in _rulesets(gh, repo_name) if r.get("name") == RULESET_NAME), None)
-    if found is None:
-        problems.append(f"ruleset {RULESET_NAME} tidak ada")
-    else:
+    present = {r.get("name"): r for r in _rulesets(gh, repo_name)}
+    for wanted in rulesets(app_id):
+        found = present.get(wanted["name"])
+        if found is None:
+            problems.append(f"ruleset {wanted['name']} tidak ada")
+            continue
         _headers, full = gh.requester.requestJsonAndCheck(
             "GET", f"/repos/{repo_name}/rulesets/{found['id']}")
-        problems += [f"ruleset {RULESET_NAME}: {p}"
-                     for p in ruleset_differences(full or {}, app_id)]
+        problems += [f"ruleset {wanted['name']}: {p}"
+                     for p in ruleset_differences(full or {}, app_id, wanted)]
     repo = gh.get_repo(repo_name)
     for plan in teams_plan(roster, today):
         for login in plan.approvers:

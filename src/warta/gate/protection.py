@@ -80,9 +80,32 @@ def ruleset(app_id: int | None) -> dict[str, Any]:
     }
 
 
-def ruleset_differences(actual: dict[str, Any], app_id: int | None) -> list[str]:
+DATA_RULESET_NAME = "warta-data"
+DATA_BRANCHES = ("warta-ledger", "warta-metrics")
+
+
+def data_ruleset() -> dict[str, Any]:
+    """The dispatch ledger and metrics branches: only GitHub Actions (the publish, scheduled and
+    metrics workflows) may update them, nobody may rewrite or delete them. A forged ledger entry
+    would mark a post as sent (lost) or a deleted one would send it again (twice)."""
+    return {
+        "name": DATA_RULESET_NAME,
+        "target": "branch",
+        "enforcement": "active",
+        "bypass_actors": [{"actor_id": ACTIONS_APP_ID, "actor_type": "Integration", "bypass_mode": "always"}],
+        "conditions": {"ref_name": {"include": [f"refs/heads/{b}" for b in DATA_BRANCHES], "exclude": []}},
+        "rules": [{"type": "deletion"}, {"type": "non_fast_forward"}, {"type": "update"}],
+    }
+
+
+def rulesets(app_id: int | None) -> list[dict[str, Any]]:
+    return [ruleset(app_id), data_ruleset()]
+
+
+def ruleset_differences(actual: dict[str, Any], app_id: int | None,
+                        wanted: dict[str, Any] | None = None) -> list[str]:
     """What differs between a ruleset read from GitHub and the planned one (empty: equal)."""
-    wanted = ruleset(app_id)
+    wanted = wanted or ruleset(app_id)
     problems: list[str] = []
     for key in ("target", "enforcement", "bypass_actors", "conditions"):
         if actual.get(key) != wanted[key]:
@@ -132,10 +155,14 @@ def plan_text(roster: Roster, repo: str, app_id: int | None, today: date) -> str
               "   Isi permintaan (POST /repos/{owner}/{repo}/rulesets):"]
     body = json.dumps(ruleset(app_id), indent=2, ensure_ascii=False)
     lines += ["   " + line for line in body.splitlines()]
-    lines += ["", "4. Environment deployment, hanya untuk cabang main:"]
+    lines += ["", f"4. Ruleset `{DATA_RULESET_NAME}` pada cabang {', '.join(DATA_BRANCHES)}: hanya "
+              f"GitHub Actions (app {ACTIONS_APP_ID}) boleh memperbarui; tidak boleh dihapus atau "
+              "ditimpa paksa:"]
+    lines += ["   " + line for line in json.dumps(data_ruleset(), indent=2).splitlines()]
+    lines += ["", "5. Environment deployment, hanya untuk cabang main:"]
     lines += [f"   - {name}" for name in ENVIRONMENTS]
     lines += ["   github-app: secret WARTA_APP_PRIVATE_KEY (variabel WARTA_APP_ID);"
               " social: secret WARTA_SOCIAL_TOKENS",
-              "", "5. CODEOWNERS dibuat oleh `warta codeowners`; galatnya diperiksa harian "
+              "", "6. CODEOWNERS dibuat oleh `warta codeowners`; galatnya diperiksa harian "
               "(workflow roster)."]
     return "\n".join(lines) + "\n"
