@@ -288,12 +288,12 @@ def metrics_collect(
 @metrics_app.command("import")
 def metrics_import(
     file: Annotated[Path, typer.Argument(help="Berkas CSV ekspor jaringan.")],
-    network: Annotated[str, typer.Option("--network", help="facebook, instagram, x, youtube, tiktok, website.")],
+    network: Annotated[str, typer.Option("--network", help="Jaringan, `website` atau `access-log`.")],
     ledger: Annotated[Path | None, typer.Option("--ledger", help="Folder ledger kiriman.")] = None,
     store: Annotated[Path | None, typer.Option("--store", help="Folder data metrik.")] = None,
     date: Annotated[str | None, typer.Option("--date", help="Tanggal data (bawaan: hari ini).")] = None,
 ) -> None:
-    """Impor ekspor CSV (Meta Business Suite, YouTube Studio, X, TikTok, situs)."""
+    """Impor ekspor CSV (Meta Business Suite, YouTube Studio, X, TikTok, situs) atau log akses server web."""
     from warta.commands.metrics import import_command
 
     raise typer.Exit(import_command(file, network, ledger, store, date))

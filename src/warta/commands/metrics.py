@@ -60,6 +60,8 @@ def import_command(file: Path, network: str, ledger: Path | None, store: Path | 
             stamp_day = as_date(day).isoformat()
         except DateParseError:
             raise UsageError(f"--date `{day}` bukan tanggal (contoh: 2026-11-30).") from None
+    if network.lower() == "access-log":
+        return _import_access_log(root, file, store_dir, at)
     result = import_csv(file, network.lower(), published_copies(ledger_dir), day=stamp_day, at=at)
     saved = Store(store_dir).append_snapshots(result.snapshots)
     console.print(f"{file}: susunan `{result.layout}`, {result.rows} baris, {saved} disimpan.")
@@ -67,6 +69,29 @@ def import_command(file: Path, network: str, ledger: Path | None, store: Path | 
         sample = ", ".join(result.unmatched[:5])
         err_console.print(f"[yellow]{len(result.unmatched)} baris tidak cocok dengan kiriman di ledger[/] "
                           f"(contoh: {escape(sample)}); baris itu tidak disimpan.")
+    return 0
+
+
+def _import_access_log(root: Path, file: Path, store_dir: Path, at: str) -> int:
+    """The web server's access log: per-page daily counts, nobody's address kept."""
+    from urllib.parse import urlsplit
+
+    from warta.metrics.accesslog import parse_access_log
+    from warta.metrics.store import Store
+    from warta.roster.load import load_roster
+
+    roster = load_roster(root).roster
+    try:
+        with file.open(encoding="utf-8", errors="replace") as handle:
+            result = parse_access_log(handle, agencies=set(roster.slugs()), at=at, name=str(file),
+                                      site_host=urlsplit(roster.province.site_url).hostname or "")
+    except OSError as exc:
+        raise UsageError(f"Berkas `{file}` tidak dapat dibaca: {exc.strerror}.") from None
+    if result.problems and not result.snapshots:
+        raise UsageError("Berkas bukan log akses server web:\n" + "\n".join(result.problems))
+    saved = Store(store_dir).append_snapshots(result.snapshots)
+    console.print(f"{file}: {result.lines} baris log, {result.skipped} dilewati (bot, aset, galat), "
+                  f"{saved} angka harian per halaman disimpan.")
     return 0
 
 
