@@ -144,7 +144,7 @@ class FakeNetwork:
             if fault is not None and not fault.after:
                 time.sleep(fault.delay)
                 return fault.status, fault.body, fault.headers
-            if name != "upload" and not self.authorized(request):
+            if name not in ("upload", "oauth_token") and not self.authorized(request):
                 return self.unauthorized()
             with self.lock:
                 reply = handler(request, *match.groups())
@@ -334,6 +334,18 @@ class FakeYouTube(FakeNetwork):
         self.videos: list[dict[str, Any]] = []
         self.route("POST", r"/upload/youtube/v3/videos", "insert", self.insert)
         self.route("PUT", r"/upload/youtube/v3/videos", "chunk", self.chunk)
+        self.route("POST", r"/token", "oauth_token", self.oauth_token)  # Google OAuth, same fake host
+        self.refresh_tokens = {"refresh-ok": self.token}
+
+    def oauth_token(self, request: Request) -> Reply:
+        form = request.form()
+        if form.get("grant_type") != "refresh_token" or form.get("client_id") != "client-id":
+            return 400, {"error": "invalid_request"}, {}
+        access = self.refresh_tokens.get(form.get("refresh_token", ""))
+        if access is None:
+            return 400, {"error": "invalid_grant", "error_description": "Token has been expired or revoked."}, {}
+        return 200, {"access_token": access, "expires_in": 3599, "scope": "https://www.googleapis.com/auth/youtube.upload",
+                     "token_type": "Bearer"}, {}
 
     def unauthorized(self) -> Reply:
         return 401, {"error": {"code": 401, "message": "Request had invalid authentication credentials.",

@@ -316,3 +316,30 @@ def test_media_center_posts_also_go_to_the_province_accounts(repo, ledger, netwo
     again, outcomes = run_range(repo, ledger, NULL, after)
     assert again.items == [] and outcomes == []  # exactly once
     assert "https://www.instagram.com/p/C1/" in str(permalinks(ledger.root))  # the page keeps the agency's link
+
+
+def test_youtube_refresh_token_becomes_an_access_token(repo, ledger, networks, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Google access tokens live an hour: the stored secret is the refresh token."""
+
+    monkeypatch.setenv("WARTA_TOKEN_DINAS_CONTOH_YOUTUBE", "refresh:refresh-ok")
+    monkeypatch.setenv("WARTA_YOUTUBE_CLIENT_ID", "client-id")
+    monkeypatch.setenv("WARTA_YOUTUBE_CLIENT_SECRET", "client-secret")
+    monkeypatch.setenv("WARTA_YOUTUBE_OAUTH_API", networks.youtube.url)
+    after = add_posts(repo)
+    _, outcomes = run_range(repo, ledger, repo.initial, after)
+    assert statuses(outcomes)[("video-cuci-tangan", "youtube")] == "sent"
+    assert len(networks.youtube.calls("oauth_token")) == 1
+    assert len(networks.youtube.videos) == 1
+
+
+def test_revoked_youtube_refresh_token_names_agency_and_network(repo, ledger, networks, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("WARTA_TOKEN_DINAS_CONTOH_YOUTUBE", "refresh:dicabut")
+    monkeypatch.setenv("WARTA_YOUTUBE_CLIENT_ID", "client-id")
+    monkeypatch.setenv("WARTA_YOUTUBE_OAUTH_API", networks.youtube.url)
+    after = add_posts(repo)
+    _, outcomes = run_range(repo, ledger, repo.initial, after)
+    [youtube] = [o for o in outcomes if o.item.key.channel == "youtube"]
+    assert youtube.status == "failed"
+    assert "WARTA_TOKEN_DINAS_CONTOH_YOUTUBE" in youtube.message and "invalid_grant" in youtube.message
+    assert networks.youtube.videos == [] and exit_code(outcomes) == 1
+    assert statuses(outcomes)[("pameran-umkm", "instagram")] == "sent"  # the others are not held up

@@ -112,11 +112,26 @@ class Sender:
             return Outcome(item, "failed", f"Kanal `{item.key.channel}` belum didukung.")
         token = self.config.env.get(token_env(item.key.agency, item.key.channel)) or None
         with httpx.Client(timeout=self.config.timeout) as client:
+            refresh = getattr(adapter, "access_token", None)
+            if token and refresh is not None and not self.config.dry_run:
+                try:
+                    token = refresh(token, client, self.config.env)
+                except ApiError as exc:
+                    return self._token_refused(item, exc)
             http = self._http(adapter, token, client)
             if self.config.dry_run:
                 return self._dry_run(item, adapter, http, token)
             with self.config.ledger.lock(item.key) as entry:
                 return self._send_locked(item, adapter, http, token, entry)
+
+    def _token_refused(self, item: Item, exc: ApiError) -> Outcome:
+        message = _token_message(item, f"tidak dapat diperbarui: {exc.message}")
+        with self.config.ledger.lock(item.key) as entry:
+            if entry.state().done:
+                return Outcome(item, "already", "Sudah terkirim sebelumnya.")
+            entry.record("failure", error=message, code=exc.code, status=exc.status, retryable=exc.retryable,
+                         auth=exc.auth, path=item.post.path, content_hash=item.content_hash)
+        return Outcome(item, "failed", message)
 
     def _dry_run(self, item: Item, adapter: Adapter, http: Http, token: str | None) -> Outcome:
         note = "" if token else f"Token `{token_env(item.key.agency, item.key.channel)}` belum diatur. "

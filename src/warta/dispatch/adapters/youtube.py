@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -36,8 +37,30 @@ def _tags(tags: tuple[str, ...]) -> list[str]:
 class YouTube:
     channel = "youtube"
     default_base = "https://www.googleapis.com"
+    oauth_base = "https://oauth2.googleapis.com"
     chunk_size = CHUNK
     resume_attempts = 5
+
+    def access_token(self, token: str, client: httpx.Client, env: Mapping[str, str]) -> str:
+        """`refresh:<refresh token>` (long-lived, from the consent screen) becomes a one-hour access
+        token; anything else is used as it is. Client id and secret: WARTA_YOUTUBE_CLIENT_ID/_SECRET."""
+        if not token.startswith("refresh:"):
+            return token
+        base = env.get("WARTA_YOUTUBE_OAUTH_API") or self.oauth_base
+        try:
+            response = client.post(base.rstrip("/") + "/token", data={
+                "grant_type": "refresh_token", "refresh_token": token.removeprefix("refresh:"),
+                "client_id": env.get("WARTA_YOUTUBE_CLIENT_ID", ""),
+                "client_secret": env.get("WARTA_YOUTUBE_CLIENT_SECRET", "")})
+        except httpx.HTTPError as exc:
+            raise ApiError(f"Google OAuth tidak terjangkau ({type(exc).__name__})", retryable=True) from None
+        body = response_json(response)
+        if response.status_code == 200 and isinstance(body, dict) and body.get("access_token"):
+            return str(body["access_token"])
+        error = body.get("error") if isinstance(body, dict) else None
+        raise ApiError(f"Google OAuth menolak refresh token ({error or response.status_code}); jika layar "
+                       "persetujuan masih \"Testing\", token mati setelah 7 hari",
+                       status=response.status_code, code=str(error or response.status_code), auth=True)
 
     def classify(self, response: httpx.Response) -> ApiError | None:
         if response.is_success or response.status_code == 308:
