@@ -21,7 +21,7 @@ from warta.site.project import template_env
 from warta.site.text import esc
 
 PORTAL_RECORD = "_warta/portal.json"
-LATEST = 20
+LATEST = 10  # the portal stays light on a slow connection; each agency lists all its posts
 
 
 def shard_records(out: Path, roster: Roster) -> dict[str, dict[str, Any]]:
