@@ -283,3 +283,11 @@ def test_blank_caption_override_falls_back_to_the_default(sample_repo: Path) -> 
     assert post is not None
     caption = render_caption(post, "instagram", roster.province.site_url)
     assert not caption.overridden and caption.text.startswith("Posyandu Serentak di Kota Bengkulu")
+
+
+def test_scaffold_placeholder_body_is_flagged(sample_repo: Path) -> None:
+    from warta.content.scaffold import PLACEHOLDER_BODY
+
+    text = POST_A.split("---\nPosyandu")[0] + f"---\n{PLACEHOLDER_BODY}\n"
+    assert ("body-placeholder", "warning") in quality(sample_repo, text)
+    assert "body-placeholder" not in codes(sample_repo)

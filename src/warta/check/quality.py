@@ -13,6 +13,7 @@ from warta.channels.captions import render_caption
 from warta.channels.limits import GIF_MAX_BYTES_X, LIMITS, MB
 from warta.check.media import ImageInfo, MediaError, image_info, mp4_duration
 from warta.content.models import MediaItem, Post
+from warta.content.scaffold import PLACEHOLDER_BODY
 from warta.findings import Finding, error, warning
 from warta.roster.models import Province
 from warta.timeutil import WIB
@@ -309,6 +310,9 @@ def content(ctx: Context, post: Post) -> Iterator[Finding]:
                       f"Ringkasan {len(post.summary)} karakter; pakai {SUMMARY_RANGE[0]}–{SUMMARY_RANGE[1]} karakter.")
     if not post.body.strip():
         yield error(post.path, 1, "body-empty", "Isi berita kosong. Tulis isi berita di bawah `---` penutup.")
+    elif PLACEHOLDER_BODY in post.body:
+        yield warning(post.path, post.body_line, "body-placeholder",
+                    "Isi berita masih berupa teks contoh dari `warta new`. Ganti dengan isi berita.")
     if post.publish_at is not None:
         if post.publish_at < post.date:
             yield error(post.path, post.line("publish_at"), "publish-before-date",

@@ -13,7 +13,8 @@ from warta.schema import suggest
 from warta.timeutil import DateParseError, as_wib, now_wib
 
 
-def _author(agency: Agency, wanted: str | None) -> Member:
+def _author(agency: Agency, wanted: str | None) -> Member | None:
+    """The named member, the GitHub user running it, the only member, or None (to be filled in)."""
     named = [m for m in agency.team if m.name]
     names = "; ".join(m.name or "" for m in named)
     candidates = [wanted] if wanted else [os.environ.get("GITHUB_ACTOR", "")]
@@ -23,10 +24,7 @@ def _author(agency: Agency, wanted: str | None) -> Member:
             return member
     if wanted:
         raise UsageError(f"`{wanted}` tidak ada di tim {agency.name}. Pilih salah satu: {names}.")
-    if len(named) == 1:
-        return named[0]
-    raise UsageError(f"Sebutkan penulis dengan --author, salah satu dari tim {agency.name}: "
-                     f"{names}.")
+    return named[0] if len(named) == 1 else None
 
 
 def new(*, agency_slug: str, title: str, author: str | None, date: str | None,
@@ -56,10 +54,13 @@ def new(*, agency_slug: str, title: str, author: str | None, date: str | None,
     if target.exists():
         raise WartaError(f"Berkas {rel} sudah ada. Pakai judul lain atau sunting berkas itu.")
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render_post(title=title.strip(), when=when, author=member,
+    target.write_text(render_post(title=title.strip(), when=when, author=member, team=agency.team,
                                   channels=wanted, summary=summary, category=category,
                                   tags=tags), encoding="utf-8")
     console.print(f"[green]✓[/] Berita baru: [bold]{rel}[/]")
+    if member is None:
+        console.print("[yellow]Isi `author:` dengan nama Anda[/] (atau pakai --author), salah satu dari: "
+                      + "; ".join(m.name for m in agency.team if m.name) + ".")
     if pr:
         from warta.commands.propose import propose_post
 

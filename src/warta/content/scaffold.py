@@ -27,24 +27,30 @@ def post_path(agency: Agency, title: str, when: datetime) -> str:
     return f"content/{agency.slug}/{when:%Y}/{when:%Y-%m-%d}-{slugify(title)}.md"
 
 
-def render_post(*, title: str, when: datetime, author: Member, channels: list[str],
-                summary: str = "", category: str = "", tags: list[str] | None = None) -> str:
-    data: dict[str, object] = {
-        "title": title,
-        "date": when.strftime("%Y-%m-%d %H:%M"),
-        "author": author.name,
-        "summary": summary or "Ringkasan satu kalimat untuk hasil pencarian dan media sosial.",
-        "category": category or "Berita",
-        "tags": tags or [],
-        "channels": channels,
-    }
+PLACEHOLDER_BODY = "Tulis isi berita di sini. Paragraf pertama menjawab apa, siapa, kapan dan di mana."
+
+
+def render_post(*, title: str, when: datetime, author: Member | None, channels: list[str],
+                team: tuple[Member, ...] = (), summary: str = "", category: str = "",
+                tags: list[str] | None = None) -> str:
+    data: dict[str, object] = {"title": title, "date": when.strftime("%Y-%m-%d %H:%M")}
+    if author is not None:
+        data["author"] = author.name
+    if summary:
+        data["summary"] = summary
+    data.update({"category": category or "Berita", "tags": tags or [], "channels": channels})
     front = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    hints = ""
+    if author is None:
+        names = "; ".join(m.name for m in team if m.name)
+        hints += f"# author: nama Anda, salah satu dari: {names}\n"
+    if not summary:
+        hints += "# summary: satu kalimat (50–160 karakter) untuk hasil pencarian dan media sosial\n"
     return (
-        f"---\n{front}"
+        f"---\n{front}{hints}"
         "# media:\n"
         "#   - file: media/nama-foto.jpg\n"
         "#     alt: Jelaskan apa yang terlihat di foto\n"
         "#     credit: Tim Publikasi\n"
-        "---\n"
-        "Tulis isi berita di sini. Paragraf pertama menjawab apa, siapa, kapan dan di mana.\n"
+        f"---\n{PLACEHOLDER_BODY}\n"
     )
