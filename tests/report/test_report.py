@@ -93,3 +93,21 @@ def test_report_lists_deleted_posts_and_other_files(sample_git_repo: Path) -> No
 def test_report_bad_sha_is_exit_two(sample_git_repo: Path) -> None:
     result = run(sample_git_repo, "--base", "0" * 40, "--head", "HEAD")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_a_pr_cannot_silence_the_checks_of_its_own_report(sample_git_repo: Path) -> None:
+    """Severities and sensitive words come from main's roster, not the PR's copy."""
+    repo = git.Repo(sample_git_repo)
+    base = repo.head.commit.hexsha
+    repo.git.checkout("-b", "diam")
+    province = (sample_git_repo / "roster/_province.yml").read_text()
+    write(sample_git_repo, "roster/_province.yml", province + "severities:\n  privacy-phone: off\n")
+    write(sample_git_repo, NEW, NEW_POST)
+    make_jpeg(sample_git_repo / "content/dinas-contoh/2026/media/vaksin.jpg")
+    repo.git.add(A=True)
+    head = repo.index.commit("matikan pemeriksaan").hexsha
+    result = run(sample_git_repo, "--base", base, "--head", head, "--format", "json", "--author", "ani-lestari")
+    data = json.loads(result.stdout)
+    [post] = data["posts"]
+    assert any(f["code"] == "privacy-phone" for f in post["findings"])
+    assert "roster/_province.yml" in data["other_files"]

@@ -131,8 +131,11 @@ def build_report(repo_path: Path, base: str, head: str, *, preview_url: str | No
     post_changes, others = changed_posts(changes)
     agencies = sorted({c.path.split("/")[1] for c in post_changes if c.path.count("/") >= 2})
     reports: list[PostReport] = []
-    with exported_tree(repo_path, head_sha, ["roster", *(f"content/{a}" for a in agencies)]) as tree:
-        roster = load_roster(tree).roster
+    # Posts as the PR has them; the roster and province settings (severities, sensitive words)
+    # as main has them, so a PR cannot quieten the checks its own report shows.
+    with exported_tree(repo_path, base_sha, ["roster"]) as base_tree, \
+            exported_tree(repo_path, head_sha, [f"content/{a}" for a in agencies]) as tree:
+        roster = load_roster(base_tree).roster
         ctx = Context(tree, roster.province)
         for change in post_changes:
             status = STATUS_LABEL.get(change.status, change.status)
