@@ -63,3 +63,22 @@ def test_cli_rejects_an_unknown_backend(sample_repo: Path, monkeypatch: pytest.M
 
 def test_cms_files_skip_maps_and_the_other_build(fake_cms_dist: Path) -> None:
     assert [p.name for p in cms_files(fake_cms_dist)] == ["decap-cms.js", "12.decap-cms.js"]
+
+
+def test_the_editor_refuses_to_publish_and_says_who_does(sample_repo: Path, tmp_path: Path,
+                                                          fake_cms_dist: Path) -> None:
+    """Decap awaits prePublish before merging: Warta's handler throws with the Indonesian reason."""
+    import subprocess
+
+    from tests.admin.conftest import require_tool
+    from warta.admin import write_admin
+
+    node = require_tool("node", "the editor's scripts are plain JavaScript")
+    admin = write_admin(sample_repo, tmp_path / "site", cms_dist=fake_cms_dist)
+    assert '<script src="events.js"></script>' in (admin / "index.html").read_text(encoding="utf-8")
+    harness = ("let seen = []; global.CMS = {registerEventListener: (l) => seen.push(l)};"
+               f"require({str(admin / 'events.js')!r});"
+               "const l = seen.find((x) => x.name === 'prePublish');"
+               "try { l.handler({}); console.log('published'); } catch (e) { console.log('refused: ' + e.message); }")
+    out = subprocess.run([node, "-e", harness], capture_output=True, text=True, timeout=30).stdout
+    assert out.startswith("refused: ") and "Kepala PD" in out and "GitHub" in out

@@ -19,7 +19,7 @@ from warta.roster import load_roster
 from warta.roster.models import CHANNELS, Roster
 
 STATIC = Path(__file__).parent / "static"
-SCRIPTS = ("locale-id.js", "captions.js", "preview.js")  # loaded after decap-cms.js, in order
+SCRIPTS = ("locale-id.js", "captions.js", "preview.js", "events.js")  # loaded after decap-cms.js, in order
 
 
 def preview_data(roster: Roster) -> dict[str, Any]:
