@@ -81,3 +81,16 @@ def test_js_formats_dates_in_indonesian() -> None:
     out = json.loads(subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout)
     assert out == ["Jumat, 20 November 2026, 09.00 WIB", "Jumat, 1 Januari 2027, 03.00 WIB",
                    "rapat-koordinasi-dinas-kesehatan-rsud", "posyandu-serentak"]
+
+
+def test_js_slugs_equal_python_slugs() -> None:
+    """The editor names files as `warta new` does: the two slug functions cannot drift."""
+    from warta.content.scaffold import slugify
+
+    node = require_tool("node", "the editor preview runs in node for this test")
+    titles = ["Rapat—Koordinasi: Stunting 2027!", "Café Kopi Bengkulu", "kata " * 30, "日本",
+              "Hari Guru Nasional 2026, Apresiasi untuk Para Pendidik", "  BPBD & RSUD: siaga!  "]
+    script = (f"const C = require({json.dumps(str(STATIC / 'captions.js'))});"
+              f"console.log(JSON.stringify({json.dumps(titles)}.map((t) => C.slugify(t))))")
+    out = json.loads(subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout)
+    assert out == [slugify(t) for t in titles]

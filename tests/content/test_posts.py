@@ -146,3 +146,14 @@ def test_published_and_due_queries(sample_repo: Path) -> None:
     assert sorted(p.slug for p in posts.published(after)) == ["posyandu-serentak", "terjadwal"]
     assert [p.slug for p in posts.due(after)] == ["terjadwal"]
     assert len(posts.for_agency("badan-contoh")) == 0
+
+
+def test_slugs_for_file_names_and_urls() -> None:
+    from warta.content.scaffold import slugify
+    from warta.site.text import slugify as url_slug
+
+    assert slugify("Rapat—Koordinasi: Stunting 2027!") == "rapat-koordinasi-stunting-2027"
+    assert slugify("Café Kopi Bengkulu") == "cafe-kopi-bengkulu"
+    assert len(slugify("kata " * 30)) <= 60 and not slugify("kata " * 30).endswith("-")
+    assert slugify("日本") == "berita" and url_slug("日本") == "lainnya"
+    assert url_slug("Kesehatan Jiwa") == "kesehatan-jiwa"

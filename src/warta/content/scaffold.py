@@ -11,16 +11,17 @@ import yaml
 from warta.roster.models import Agency, Member
 
 
-def slugify(title: str, max_length: int = 60) -> str:
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+def slugify(title: str, max_length: int | None = 60, fallback: str = "berita") -> str:
+    """ASCII, lower-case, hyphenated, cut at a word within `max_length`; `fallback` when empty."""
+    spaced = re.sub(r"[\W_]+", " ", title)  # punctuation such as an em dash separates words
+    ascii_text = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
     slug = ""
-    for word in words:
+    for word in re.findall(r"[a-z0-9]+", ascii_text.lower()):
         candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > max_length:
+        if max_length is not None and len(candidate) > max_length:
             break
         slug = candidate
-    return slug or "berita"
+    return slug or fallback
 
 
 def post_path(agency: Agency, title: str, when: datetime) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from datetime import datetime
 
+from warta.content.scaffold import slugify as slug_words
 from warta.timeutil import WIB
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -26,11 +26,8 @@ def reading_minutes(markdown: str) -> int:
 
 
 def slugify(text: str) -> str:
-    """ASCII, lower-case, hyphenated; `lainnya` when nothing is left."""
-    spaced = re.sub(r"[\W_]+", " ", text)  # punctuation such as an em dash separates words
-    ascii_text = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or "lainnya"
+    """Category and tag URLs: the post-name slug, uncut, `lainnya` when nothing is left."""
+    return slug_words(text, max_length=None, fallback="lainnya")
 
 
 def esc(text: str) -> str:

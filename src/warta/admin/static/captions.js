@@ -104,7 +104,8 @@
 
   function slugify(title, maxLength) { // warta.content.scaffold.slugify
     maxLength = maxLength || 60;
-    var ascii = String(title || "").normalize("NFKD").replace(/[^\x00-\x7f]/g, "");
+    var spaced = String(title || "").replace(/[^\p{L}\p{N}]+/gu, " "); // an em dash separates words
+    var ascii = spaced.normalize("NFKD").replace(/[^\x00-\x7f]/g, "");
     var words = ascii.toLowerCase().match(/[a-z0-9]+/g) || [];
     var slug = "";
     for (var i = 0; i < words.length; i++) {
