@@ -19,8 +19,8 @@ from warta.content import load_post
 from warta.content.models import Post
 from warta.content.urls import post_url
 from warta.findings import Finding, sort_findings
+from warta.gate.base_roster import roster_at
 from warta.git import ChangedPath, diff_name_status, open_repo, resolve_commit
-from warta.roster import load_roster
 
 STATUS_LABEL = {"A": "baru", "M": "diubah", "D": "dihapus", "R": "dipindah", "C": "disalin", "T": "diubah"}
 
@@ -133,9 +133,8 @@ def build_report(repo_path: Path, base: str, head: str, *, preview_url: str | No
     reports: list[PostReport] = []
     # Posts as the PR has them; the roster and province settings (severities, sensitive words)
     # as main has them, so a PR cannot quieten the checks its own report shows.
-    with exported_tree(repo_path, base_sha, ["roster"]) as base_tree, \
-            exported_tree(repo_path, head_sha, [f"content/{a}" for a in agencies]) as tree:
-        roster = load_roster(base_tree).roster
+    roster = roster_at(repo, base_sha)
+    with exported_tree(repo_path, head_sha, [f"content/{a}" for a in agencies]) as tree:
         ctx = Context(tree, roster.province)
         for change in post_changes:
             status = STATUS_LABEL.get(change.status, change.status)
