@@ -12,10 +12,10 @@ from tests.conftest import PROJECT_ROOT
 from tests.gate.conftest import PrRepo
 from tests.gate.fake_github import REPO, FakeGitHub
 from tests.gate.test_cli import warta
-from warta.gate.base_roster import roster_at
 from warta.gate.comment import CHECK_NAME
 from warta.gate.github import apply_ruleset, check_protection, connect, sync_org_teams
 from warta.gate.protection import RULESET_NAME, ruleset, ruleset_differences, teams_plan
+from warta.roster.at_commit import roster_at
 
 TODAY = date(2026, 11, 21)
 SCRIPT = PROJECT_ROOT / "scripts" / "bootstrap_github.py"

@@ -12,9 +12,8 @@ from git.exc import BadName, GitCommandError
 from warta import git as githelper
 from warta.content.load import post_from_text
 from warta.content.models import Post
-from warta.roster.load import PROVINCE_FILE, agency_from_data, province_from_data
-from warta.roster.models import Province, Roster
-from warta.yamlsrc import YamlSyntaxError, parse_yaml
+from warta.roster.at_commit import roster_at
+from warta.roster.models import Roster
 
 NULL_SHA = re.compile(r"^0+$")
 
@@ -50,32 +49,6 @@ def known_commit(repo: git.Repo, sha: str) -> str | None:
         return repo.commit(sha).hexsha
     except (BadName, ValueError, GitCommandError):
         return None
-
-
-def _yaml(repo: git.Repo, sha: str, path: str) -> dict[str, object]:
-    text = githelper.read_text_at(repo, sha, path)
-    if text is None:
-        return {}
-    try:
-        data = parse_yaml(text).data
-    except YamlSyntaxError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def roster_at(repo: git.Repo, sha: str) -> Roster:
-    """The roster as committed at `sha` (invalid files are the checks' business: skipped here)."""
-    province = province_from_data(_yaml(repo, sha, f"roster/{PROVINCE_FILE}")) \
-        if githelper.read_text_at(repo, sha, f"roster/{PROVINCE_FILE}") is not None else Province()
-    agencies = {}
-    for name in githelper.list_files_at(repo, sha, "roster"):
-        if name == PROVINCE_FILE or not name.endswith((".yml", ".yaml")):
-            continue
-        data = _yaml(repo, sha, f"roster/{name}")
-        if data:
-            slug = name.rsplit(".", 1)[0]
-            agencies[slug] = agency_from_data(data, slug)
-    return Roster(province, agencies)
 
 
 def post_paths_at(repo: git.Repo, sha: str) -> list[str]:

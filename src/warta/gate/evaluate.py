@@ -9,10 +9,10 @@ import git
 
 from warta import git as wgit
 from warta.content.load import split_front_matter
-from warta.gate.base_roster import roster_at
 from warta.gate.input import GateInput
 from warta.gate.models import ChangedFile, Contributors, PullRequest, Verdict
 from warta.gate.verdict import approval_verdict
+from warta.roster.at_commit import roster_at
 
 
 def changed_files_between(repo: git.Repo, base: str, head: str) -> tuple[ChangedFile, ...]:

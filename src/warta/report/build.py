@@ -19,8 +19,8 @@ from warta.content import load_post
 from warta.content.models import Post
 from warta.content.urls import post_url
 from warta.findings import Finding, sort_findings
-from warta.gate.base_roster import roster_at
 from warta.git import ChangedPath, diff_name_status, open_repo, resolve_commit
+from warta.roster.at_commit import roster_at
 
 STATUS_LABEL = {"A": "baru", "M": "diubah", "D": "dihapus", "R": "dipindah", "C": "disalin", "T": "diubah"}
 

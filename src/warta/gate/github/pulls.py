@@ -14,7 +14,6 @@ from github.Repository import Repository
 
 from warta import git as wgit
 from warta.errors import UsageError, WartaError
-from warta.gate.base_roster import roster_at
 from warta.gate.comment import CHECK_NAME, MARKER, comment_body, requirements_markdown, title
 from warta.gate.evaluate import media_center_posts
 from warta.gate.models import (
@@ -27,6 +26,7 @@ from warta.gate.models import (
 )
 from warta.gate.scopes import touched_scopes
 from warta.gate.verdict import approval_verdict
+from warta.roster.at_commit import roster_at
 from warta.roster.models import Person, Roster
 from warta.timeutil import now_wib
 

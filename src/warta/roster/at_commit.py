@@ -1,4 +1,4 @@
-"""The roster as it stands at a commit (the PR's base), read through git, never the worktree."""
+"""The roster as it stands at a commit (a PR's base, a pushed range), read through git, never the worktree."""
 
 from __future__ import annotations
 
