@@ -95,3 +95,27 @@ def test_since_limits_the_copies(ledger_dir: Path, roster: Roster, fake: FakeSta
     result = collect(published_copies(ledger_dir), roster, Store(tmp_path / "s"), now=NOW, env=fake.env(),
                      since=date(2999, 1, 1))
     assert result.copies == 0 and fake.requests == []
+
+
+def test_youtube_refresh_tokens_work_for_insights_too(ledger_dir: Path, roster: Roster, fake: FakeState,
+                                                      tmp_path: Path) -> None:
+    """Dispatch and collect share the token exchange: a `refresh:` secret works for both."""
+    from tests.dispatch.fakes import FakeYouTube
+
+    google = FakeYouTube()  # speaks Google's OAuth token endpoint
+    try:
+        env = {**fake.env(), "WARTA_YOUTUBE_OAUTH_API": google.url, "WARTA_YOUTUBE_CLIENT_ID": "client-id"}
+        google.refresh_tokens["refresh-yt"] = "tok-youtube"
+        env["WARTA_TOKEN_DINAS_CONTOH_YOUTUBE"] = "refresh:refresh-yt"
+        store = Store(tmp_path / "store")
+        result = collect(published_copies(ledger_dir), roster, store, now=NOW, env=env, sleep=lambda s: None)
+        assert result.ok
+        youtube = [r for r in fake.requests if r["network"] == "youtube"]
+        assert youtube and all(r["auth"] == "Bearer tok-youtube" for r in youtube)
+        env["WARTA_TOKEN_DINAS_CONTOH_YOUTUBE"] = "refresh:dicabut"
+        result = collect(published_copies(ledger_dir), roster, Store(tmp_path / "s2"), now=NOW, env=env,
+                         sleep=lambda s: None)
+        assert any("WARTA_TOKEN_DINAS_CONTOH_YOUTUBE" in p and "invalid_grant" in p for p in result.problems)
+        assert any(s.network == "facebook" for s in Store(tmp_path / "s2").snapshots())  # others still collected
+    finally:
+        google.close()

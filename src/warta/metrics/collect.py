@@ -49,6 +49,19 @@ def select_copies(copies: list[PublishedCopy], since: date | None) -> list[Publi
     return keep
 
 
+def fresh_token(channel: str, token: str, env: Mapping[str, str], client: httpx.Client | None) -> str:
+    """The same token exchange dispatch does (YouTube `refresh:` tokens become access tokens)."""
+    from warta.dispatch.adapters import registry
+
+    refresh = getattr(registry().get(channel), "access_token", None)
+    if refresh is None:
+        return token
+    if client is not None:
+        return str(refresh(token, client, env))
+    with httpx.Client(timeout=30.0) as own:
+        return str(refresh(token, own, env))
+
+
 def collect(copies: list[PublishedCopy], roster: Roster, store: Store, *, now: datetime,
             since: date | None = None, env: Mapping[str, str] | None = None,
             sleep: Callable[[float], None] = time.sleep, client: httpx.Client | None = None,
@@ -69,6 +82,12 @@ def collect(copies: list[PublishedCopy], roster: Roster, store: Store, *, now: d
         token = env.get(token_env(agency, channel))
         if not token:
             result.skipped.append(f"{label}: token {token_env(agency, channel)} belum diatur; dilewati.")
+            continue
+        try:
+            token = fresh_token(channel, token, env, client)
+        except ApiError as exc:
+            result.problems.append(f"{label}: token {token_env(agency, channel)} tidak dapat diperbarui: "
+                                   f"{exc.message}")
             continue
         found = roster.agency(agency)
         account = dict(found.channels.get(channel) or {}) if found and isinstance(
