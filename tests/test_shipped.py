@@ -15,7 +15,6 @@ def test_roster_has_all_41_agencies_of_the_decree() -> None:
     roster = load_roster(PROJECT_ROOT).roster
     assert len(roster) == 41
     assert sum(len(a.team) for a in roster) == 128  # every row of Lampiran II, vacancies included
-    assert all(a.kepala is None for a in roster)  # heads are not in the decree: never invented
 
 
 def test_check_on_shipped_repo_passes_and_lists_decree_defects() -> None:
@@ -34,6 +33,7 @@ def test_check_on_shipped_repo_passes_and_lists_decree_defects() -> None:
     assert codes["decree-number-gap"] == 2  # no 10, no 13
     assert codes["member-agency-column"] == 2  # "Sanitarian" in the agency column
     assert codes["member-two-names"] == 1
-    assert codes["kepala-missing"] == 41
+    # heads of agency are not in the decree: each one missing is reported until Diskominfotik fills it
+    assert codes["kepala-missing"] == sum(1 for a in load_roster(PROJECT_ROOT).roster if a.kepala is None)
     content = [f for f in findings if f["file"].startswith("content/")]
     assert content == [], content
