@@ -38,3 +38,19 @@ def test_evaluation_pages_come_from_the_metrics_store(site_repo: Path, tmp_path:
     assert (out / "kinerja/dinas-contoh/index.html").is_file()
     portal = (out / "index.html").read_text(encoding="utf-8")
     assert "evaluasi/" in portal  # in the menu
+
+
+def test_approval_lead_time_comes_from_the_exported_pull_requests(site_repo: Path, tmp_path: Path) -> None:
+    """The metrics workflow writes `gh pr list --json ... --jq '.[]'` as JSON Lines into the store."""
+    import json
+
+    out, store = tmp_path / "site", tmp_path / "metrics"
+    (store / "github").mkdir(parents=True)
+    pull = {"number": 7, "createdAt": "2026-11-20T01:00:00Z", "mergedAt": "2026-11-20T07:00:00Z",
+            "files": [{"path": POST, "additions": 10, "deletions": 0}],
+            "reviews": [{"author": {"login": "kepala-contoh"}, "state": "APPROVED",
+                         "submittedAt": "2026-11-20T05:00:00Z"}]}
+    (store / "github/pull-requests.jsonl").write_text(json.dumps(pull) + "\n", encoding="utf-8")
+    assert build_site(site_repo, out, now=NOW, jobs=1, metrics_dir=store, ledger_dir=tmp_path / "l").ok
+    kinerja = (out / "kinerja/dinas-contoh/index.html").read_text(encoding="utf-8")
+    assert "6 jam" in kinerja or "6,0 jam" in kinerja or "6.0 jam" in kinerja

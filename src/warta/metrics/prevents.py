@@ -46,10 +46,27 @@ def _agencies(pr: dict[str, Any]) -> set[str]:
 
 
 def load_pr_events(path: Path) -> list[dict[str, Any]]:
+    """`gh pr list --json number,createdAt,mergedAt,files,reviews` output: a JSON list, or JSON Lines
+    (one pull request a line, as the metrics branch keeps it; the last line of a number wins)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"{path}: berkas PR tidak dapat dibaca ({exc.strerror}).") from None
+    if path.suffix == ".jsonl":
+        by_number: dict[Any, dict[str, Any]] = {}
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise UsageError(f"{path}:{number}: bukan JSON yang sah ({exc.msg}).") from None
+            if not isinstance(item, dict):
+                raise UsageError(f"{path}:{number}: setiap baris harus satu pull request (objek JSON).")
+            by_number[item.get("number", number)] = item
+        return list(by_number.values())
+    try:
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UsageError(f"{path}:{exc.lineno}: bukan JSON yang sah ({exc.msg}).") from None
     pulls = data.get("pull_requests") if isinstance(data, dict) else data

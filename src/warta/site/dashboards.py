@@ -9,12 +9,16 @@ from pathlib import Path
 from warta.site.pages import GeneratedPage
 from warta.site.text import esc
 
+PR_EVENTS = "github/pull-requests.jsonl"  # JSON Lines, so the branch sync merges it like the rest
+
 
 def dashboard_pages(root: Path, store_dir: Path, ledger_dir: Path | None, now: datetime) -> list[GeneratedPage]:
     """Pages from the metrics store (aggregates only: never a commenter's name or words)."""
     from warta.metrics.report import build_dashboard
 
-    dashboard = build_dashboard(root, store_dir, ledger_dir or root / ".warta" / "ledger", now)
+    events = store_dir / PR_EVENTS  # written by the metrics workflow (`gh pr list --json ...`)
+    dashboard = build_dashboard(root, store_dir, ledger_dir or root / ".warta" / "ledger", now,
+                                pr_events=events if events.is_file() else None)
     pages = [GeneratedPage("evaluasi.md", {"title": "Evaluasi Perangkat Daerah"},
                            body=dashboard.province_page())]
     for agency in dashboard.roster:
