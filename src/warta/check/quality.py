@@ -266,12 +266,8 @@ def privacy(ctx: Context, post: Post) -> Iterator[Finding]:
                             "(.go.id) atau hapus.")
 
 
-def _word_pattern(word: str) -> re.Pattern[str]:
-    return _compiled(word.lower())
-
-
 @cache
-def _compiled(word: str) -> re.Pattern[str]:
+def _word_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
 
 
