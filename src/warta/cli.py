@@ -151,6 +151,54 @@ def roster_sync_github(
     raise typer.Exit(sync_github_command(org, base_url, dry_run=dry_run))
 
 
+@roster_app.command("set-kepala")
+def roster_set_kepala(
+    agency: Annotated[str, typer.Option("--agency", help="Slug perangkat daerah.")],
+    name: Annotated[str, typer.Option("--name", help="Nama kepala lengkap dengan gelar.")],
+    github: Annotated[str, typer.Option("--github", help="Login GitHub kepala (tanpa @).")],
+    base_url: Annotated[str, typer.Option("--base-url", envvar="GITHUB_API_URL",
+                                          help="URL API GitHub.")] = "https://api.github.com",
+) -> None:
+    """Isi Kepala PD di roster (komentar berkas tetap); id GitHub dicatat bila GITHUB_TOKEN ada."""
+    from warta.commands.roster_edit import set_kepala_command
+
+    raise typer.Exit(set_kepala_command(agency, name, github, base_url=base_url))
+
+
+class DelegateRole(enum.StrEnum):
+    Plt = "Plt"
+    Plh = "Plh"
+
+
+@roster_app.command("add-delegate")
+def roster_add_delegate(
+    agency: Annotated[str, typer.Option("--agency", help="Slug perangkat daerah.")],
+    name: Annotated[str, typer.Option("--name", help="Nama Plt./Plh.")],
+    github: Annotated[str, typer.Option("--github", help="Login GitHub (tanpa @).")],
+    role: Annotated[DelegateRole, typer.Option("--role", help="Plt atau Plh.")],
+    start: Annotated[str, typer.Option("--from", help="Mulai bertugas, mis. 2026-12-01.")],
+    until: Annotated[str, typer.Option("--until", help="Akhir tugas, mis. 2026-12-31.")],
+    base_url: Annotated[str, typer.Option("--base-url", envvar="GITHUB_API_URL",
+                                          help="URL API GitHub.")] = "https://api.github.com",
+) -> None:
+    """Tambah Plt./Plh. dengan masa tugasnya di roster (komentar berkas tetap)."""
+    from warta.commands.roster_edit import add_delegate_command
+
+    raise typer.Exit(add_delegate_command(agency, name, github, role.value, start, until,
+                                          base_url=base_url))
+
+
+@app.command()
+def siap(
+    agency: Annotated[str | None, typer.Option("--agency", help="Hanya perangkat daerah ini.")] = None,
+    format: Annotated[Format, typer.Option("--format", help="text atau json.")] = Format.text,
+) -> None:
+    """Kesiapan tiap perangkat daerah: kepala, Plt./Plh., tim, kanal, token, berita terakhir."""
+    from warta.commands.siap import siap as run
+
+    raise typer.Exit(run(agency, format.value))
+
+
 @app.command()
 def build(
     agency: Annotated[list[str] | None, typer.Option("--agency", help="Hanya PD ini (boleh berulang).")] = None,

@@ -31,10 +31,11 @@ def codeowners(*, check: bool, root: Path | None = None) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     console.print(f"{CODEOWNERS_PATH} {'diperbarui' if current != text else 'sudah sesuai'}.")
-    fallback = [f.file.removeprefix("roster/").removesuffix(".yml") for f in findings
-                if f.code == "codeowners-fallback"]
-    if fallback:
-        err_console.print(f"[yellow]peringatan[/] {len(fallback)} perangkat daerah belum punya Kepala/Plt. "
-                          f"dengan login GitHub; folder kontennya disetujui admin Diskominfotik: "
-                          f"{', '.join(fallback)}.")
+    vacant = [f.file.removeprefix("roster/").removesuffix(".yml") for f in findings
+              if f.code == "codeowners-no-approver"]
+    if vacant:
+        err_console.print(f"[yellow]peringatan[/] {len(vacant)} perangkat daerah belum punya Kepala/Plt./Plh. "
+                          "dengan login GitHub, jadi beritanya belum dapat disetujui (admin tidak "
+                          "menyetujui konten). Diskominfotik mengisinya dengan `warta roster set-kepala`: "
+                          f"{', '.join(vacant)}.")
     return 0

@@ -7,8 +7,11 @@ from warta.roster.models import Agency, Delegate, Person
 from warta.timeutil import WIB
 
 NOBODY_HINT = {
-    "Kepala": "minta admin Diskominfotik mencatat login GitHub kepala atau menetapkan Plt./Plh. "
-              "di roster.",
+    # Pedoman VIII.2: nobody approves content in the kepala's place, admins included.
+    "Kepala": "berita ini belum dapat disetujui, dan admin Diskominfotik tidak dapat menyetujui "
+              "menggantikan Kepala PD (Pedoman VIII.2). Diskominfotik mengisi kepala atau Plt./Plh. "
+              "di roster (`warta roster set-kepala` atau `warta roster add-delegate`); ajukan lewat "
+              "formulir \"Perubahan roster\" di GitHub.",
     "Koordinator": "minta admin Diskominfotik mengisi `media_center.koordinator` di "
                    "roster/_province.yml.",
     "admin": "isi `admins` atau `github.admin_team` di roster/_province.yml.",

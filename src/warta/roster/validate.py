@@ -25,6 +25,11 @@ CHANNEL_ID_KEYS = {
     "tiktok": "handle",
 }
 THL = "tenaga harian lepas"
+# One rule, told the same everywhere (Pedoman VIII.2): no admin approves content in a kepala's place.
+KEPALA_MISSING = ("Kepala Perangkat Daerah belum diisi, jadi berita perangkat daerah ini belum dapat "
+                  "disetujui: hanya Kepala PD atau Plt./Plh. yang aktif yang menyetujui, bukan admin. "
+                  "Diskominfotik mengisinya dengan `warta roster set-kepala` (ajukan lewat formulir "
+                  "\"Perubahan roster\" di GitHub).")
 
 
 def validate_roster(loaded: LoadedRoster, root: Path, today: date) -> list[Finding]:
@@ -97,13 +102,12 @@ def _kepala_rules(file: str, doc: YamlDoc, data: dict[str, Any]) -> list[Finding
     kepala = as_mapping(data.get("kepala"))
     line = doc.line("kepala")
     if not kepala.get("name") and not kepala.get("github"):
-        return [warning(file, line, "kepala-missing",
-                        "Kepala Perangkat Daerah belum diisi. Isi `kepala: {name: ..., github: ...}`;"
-                        " sampai itu, persetujuan unggahan jatuh ke admin Diskominfotik.")]
+        return [warning(file, line, "kepala-missing", KEPALA_MISSING)]
     if not kepala.get("github"):
         return [warning(file, line, "kepala-no-github",
-                        f"Kepala `{kepala.get('name')}` belum punya login GitHub, jadi belum dapat "
-                        "menyetujui. Isi `kepala.github`.")]
+                        f"Kepala `{kepala.get('name')}` belum punya login GitHub, jadi berita perangkat "
+                        "daerah ini belum dapat disetujui. Diskominfotik mengisinya dengan `warta roster "
+                        "set-kepala --github LOGIN`.")]
     return _login(file, doc.line("kepala", "github"), kepala.get("github"), "kepala")
 
 

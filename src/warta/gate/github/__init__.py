@@ -19,9 +19,10 @@ from warta.gate.github.pulls import (
     read_pull,
     token_from_env,
 )
+from warta.gate.github.users import resolve_login
 
 __all__ = [
     "API_ERRORS", "GitHubError", "PullData", "apply_environments", "apply_ruleset", "check_protection",
     "connect", "gate_pull", "open_pull_request", "post_verdict", "pulls_for_head", "read_pull",
-    "sync_org_teams", "sync_teams", "token_from_env",
+    "resolve_login", "sync_org_teams", "sync_teams", "token_from_env",
 ]
