@@ -36,13 +36,16 @@ def test_protective_lines_come_last_and_expired_delegates_drop(sample_repo: Path
     assert any(r.startswith("/content/dinas-contoh/") and r.endswith(" @kepala-contoh") for r in rules)
 
 
-def test_agency_without_kepala_falls_back_to_admins(sample_repo: Path) -> None:
+def test_agency_without_kepala_is_owned_by_nobody_not_the_admins(sample_repo: Path) -> None:
     text = (sample_repo / "roster/badan-contoh.yml").read_text()
     write(sample_repo, "roster/badan-contoh.yml",
           text.replace("kepala: {name: Kepala Badan, github: kepala-badan, github_id: 2001}", "kepala: null"))
     rendered, findings = render_codeowners(load_roster(sample_repo).roster, date(2026, 1, 15))
-    assert "/content/badan-contoh/ @admin-satu" in rendered
-    assert [f.code for f in findings] == ["codeowners-fallback"]
+    lines = rendered.splitlines()
+    assert "/content/badan-contoh/" in lines  # a pattern without owners: unowned on GitHub
+    assert not any(line.startswith("/content/") and "@admin-satu" in line for line in lines)
+    assert [f.code for f in findings] == ["codeowners-no-approver"]
+    assert "set-kepala" in findings[0].message and "admin tidak menyetujui" in findings[0].message
 
 
 def test_check_passes_on_main_and_fails_after_a_roster_change(sample_repo: Path) -> None:

@@ -36,9 +36,13 @@ def build(agencies: list[str], *, out: Path, jobs: int | None, now: str | None,
         if state == FAILED:
             err_console.print(f"  [red]{slug}: {state}[/]")
 
-    report = build_site(root, target, agencies=agencies or None, jobs=jobs, now=parse_now(now),
+    from warta.commands.siap import readiness
+
+    when = parse_now(now)
+    rows = [row.as_dict() for row in readiness(root, when)]  # the portal's Kesiapan page, always
+    report = build_site(root, target, agencies=agencies or None, jobs=jobs, now=when,
                         on_shard=progress, ledger_dir=ledger or root / ".warta" / "ledger",
-                        metrics_dir=metrics or root / ".warta" / "metrics")
+                        metrics_dir=metrics or root / ".warta" / "metrics", readiness=rows)
     if admin:
         _write_admin(root, target)
     for note in report.notes:

@@ -23,8 +23,9 @@ HEADER = (
 )
 # Paths outside content/ that only province admins may change; last, so nothing overrides them.
 PROTECTED = ("/roster/", "/.github/", "/.github/CODEOWNERS")
-NO_APPROVER = ("# Belum ada Kepala/Plt./Plh. dengan login GitHub: berita folder ini belum dapat "
-               "disetujui. Diskominfotik mengisinya (`warta roster set-kepala`).")
+NO_APPROVER = ("# Tanpa pemilik: belum ada Kepala/Plt./Plh. dengan login GitHub, jadi berita folder "
+               "berikut belum dapat disetujui\n# (warta/persetujuan menolak). Diskominfotik mengisinya "
+               "dengan `warta roster set-kepala`.")
 MEDIA_CENTER_LABEL = "# Koordinator Media Center:"
 
 
@@ -65,17 +66,20 @@ def render_codeowners(roster: Roster, today: date) -> tuple[str, list[Finding]]:
     lines.append("# Konten tiap perangkat daerah: Kepala PD atau Plt./Plh. yang sedang bertugas "
                  "(Pedoman VIII.2), bukan admin.")
     width = max((len(a.slug) for a in roster), default=0) + len("/content//")
+    vacant: list[str] = []
     for agency in roster:
         owners = agency_owners(agency, today)
-        if not owners:
-            findings.append(warning(f"roster/{agency.slug}.yml", 1, "codeowners-no-approver",
-                                    f"{agency.name} belum punya Kepala/Plt./Plh. dengan login GitHub, "
-                                    "jadi beritanya belum dapat disetujui (admin tidak menyetujui "
-                                    "konten). Diskominfotik mengisinya dengan `warta roster "
-                                    "set-kepala`."))
-            lines += [NO_APPROVER, f"/content/{agency.slug}/"]
+        if owners:
+            lines.append(f"{f'/content/{agency.slug}/':<{width}} {' '.join(owners)}")
             continue
-        lines.append(f"{f'/content/{agency.slug}/':<{width}} {' '.join(owners)}")
+        findings.append(warning(f"roster/{agency.slug}.yml", 1, "codeowners-no-approver",
+                                f"{agency.name} belum punya Kepala/Plt./Plh. dengan login GitHub, "
+                                "jadi beritanya belum dapat disetujui (admin tidak menyetujui "
+                                "konten). Diskominfotik mengisinya dengan `warta roster "
+                                "set-kepala`."))
+        vacant.append(f"/content/{agency.slug}/")
+    if vacant:  # a pattern without owners leaves the folder unowned (not the admins')
+        lines += ["", NO_APPROVER, *vacant]
     koordinator = roster.province.koordinator
     mc = f"@{koordinator.github}" if koordinator and koordinator.github else "(belum ada)"
     lines += ["", "# Berita bertanda `media_center: true` juga disetujui Koordinator Media Center "

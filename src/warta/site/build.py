@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from warta.errors import UsageError
 from warta.roster import load_roster
@@ -29,6 +30,7 @@ from warta.site.cache import (
 )
 from warta.site.config import read_base_config
 from warta.site.dashboards import dashboard_pages, pages_key
+from warta.site.kesiapan import kesiapan_page
 from warta.site.portal import assemble_portal, portal_key, read_portal_key, shard_records
 from warta.site.shard import ShardJob, ShardResult, build_shard, watch_parent
 
@@ -93,8 +95,10 @@ def _content_size(root: Path, slug: str) -> int:
 def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
                jobs: int | None = None, now: datetime, cache_dir: Path | None = None,
                on_shard: Callable[[str, str], None] | None = None,
-               ledger_dir: Path | None = None, metrics_dir: Path | None = None) -> BuildReport:
-    """Build the selected agency shards (all by default) into out/<slug>/ and the portal."""
+               ledger_dir: Path | None = None, metrics_dir: Path | None = None,
+               readiness: list[dict[str, Any]] | None = None) -> BuildReport:
+    """Build the selected agency shards (all by default) into out/<slug>/ and the portal;
+    `readiness` (rows from `warta siap`, as plain data) becomes the portal's Kesiapan page."""
     started = time.perf_counter()
     loaded = load_roster(root)
     roster = loaded.roster
@@ -146,6 +150,8 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
 
     records = shard_records(out, roster)
     extra = dashboard_pages(root, metrics_dir, ledger_dir, now) if metrics_dir and metrics_dir.is_dir() else []
+    if readiness is not None:
+        extra.append(kesiapan_page(readiness, {a.slug: a.name for a in roster}))
     key = pages_key(portal_key(root, common, records, roster), extra)
     if read_portal_key(out) != key:
         assemble_portal(root, out, roster, records, key, extra)
