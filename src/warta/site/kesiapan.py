@@ -18,7 +18,11 @@ _KEPALA = {"kosong": "belum diisi", "tanpa-login": "belum ada login GitHub",
 
 
 def _cell(text: str) -> str:
-    return esc(text).replace("|", "\\|").replace("\n", " ")
+    """Escaped for a Markdown table cell; `code` spans are left to Markdown, which escapes them."""
+    parts = text.replace("\n", " ").split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: no code spans at all
+        parts = [text.replace("\n", " ")]
+    return "`".join(esc(p) if i % 2 == 0 else p for i, p in enumerate(parts)).replace("|", "\\|")
 
 
 def _kepala(kepala: Mapping[str, Any] | None) -> str:

@@ -5,7 +5,7 @@ login cannot inherit a kepala's authority."""
 
 from __future__ import annotations
 
-from github import UnknownObjectException
+from github import GithubException
 
 from warta.errors import UsageError
 from warta.gate.github.pulls import API_ERRORS, GitHubError, _describe, connect
@@ -17,7 +17,9 @@ def resolve_login(login: str, token: str, base_url: str = "https://api.github.co
     try:
         account = gh.get_user(login)
         return account.login, account.id
-    except UnknownObjectException:
+    except GithubException as exc:
+        if exc.status != 404:
+            raise GitHubError(f"Id GitHub @{login} tidak dapat dibaca: {_describe(exc)}.") from None
         raise UsageError(f"Akun GitHub @{login} tidak ditemukan. Periksa ejaan login-nya "
                          "(lihat github.com/<login>).") from None
     except API_ERRORS as exc:
