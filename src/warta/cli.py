@@ -127,11 +127,40 @@ def gate_post(
     = Path("."),
     base_url: Annotated[str, typer.Option("--base-url", envvar="GITHUB_API_URL",
                                           help="URL API GitHub.")] = "https://api.github.com",
+    merge_group_ref: Annotated[str | None, typer.Option(
+        "--merge-group-ref", help="Atau: cabang antrean merge (gh-readonly-queue/...).")] = None,
+    merge_group_head: Annotated[str | None, typer.Option(
+        "--merge-group-head", help="head_sha antrean merge.")] = None,
+    merge_group_base: Annotated[str | None, typer.Option(
+        "--merge-group-base", help="base_sha antrean merge (roster dibaca dari sini).")] = None,
+    quality: Annotated[Path | None, typer.Option(
+        "--quality", help="Hasil `warta gate quality`: kirim juga check warta/check.")] = None,
 ) -> None:
     """Baca PR lewat API, hitung putusan, kirim check run `warta/persetujuan` dan komentar."""
     from warta.commands.gate import post_command
+    from warta.errors import UsageError
 
-    raise typer.Exit(post_command(repo, pr, head_sha, checkout, base_url))
+    group = None
+    if merge_group_ref and merge_group_head and merge_group_base:
+        group = (merge_group_ref, merge_group_head, merge_group_base)
+    elif merge_group_ref or merge_group_head or merge_group_base:
+        raise UsageError("`--merge-group-ref`, `--merge-group-head` dan `--merge-group-base` "
+                         "harus diisi bersama.")
+    raise typer.Exit(post_command(repo, pr, head_sha, checkout, base_url,
+                                  group=group, quality=quality))
+
+
+@gate_app.command("quality")
+def gate_quality(
+    sha: Annotated[str, typer.Option("--sha", help="Commit yang diperiksa (head PR/antrean).")],
+    out: Annotated[Path, typer.Option("--out", help="Berkas JSON hasil.")],
+    checkout: Annotated[Path, typer.Option("--checkout", help="Klon git berisi commit itu.")]
+    = Path("."),
+) -> None:
+    """`warta check` atas salinan commit (tidak ada yang dijalankan) untuk check warta/check."""
+    from warta.commands.gate import quality_command
+
+    raise typer.Exit(quality_command(sha, checkout, out))
 
 
 roster_app = typer.Typer(help="Roster dan tim GitHub.", no_args_is_help=True)

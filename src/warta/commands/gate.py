@@ -34,13 +34,40 @@ def evaluate_command(path: Path) -> int:
 
 
 def post_command(repo: str, number: int | None, head_sha: str | None, checkout: Path,
-                 base_url: str) -> int:
-    """Evaluate PRs through the GitHub API and report each as check run and comment."""
-    from warta.gate.github import post_verdict
+                 base_url: str, *, group: tuple[str, str, str] | None = None,
+                 quality: Path | None = None) -> int:
+    """Evaluate PRs (or one merge group: ref, head, base) through the GitHub API and report
+    each as check run and comment; with `quality`, also post that `warta/check` result."""
+    from warta.gate.github import API_ERRORS, GitHubError, connect, post_verdict, token_from_env
+    from warta.gate.github.queue import gate_merge_group, post_quality
 
-    if (number is None) == (head_sha is None):
-        raise UsageError("Isi salah satu: `--pr NOMOR` atau `--head-sha SHA`.")
+    if sum(x is not None for x in (number, head_sha, group)) != 1:
+        raise UsageError("Isi salah satu: `--pr NOMOR`, `--head-sha SHA`, atau `--merge-group-ref` "
+                         "dengan `--merge-group-head` dan `--merge-group-base`.")
+    result = read_input(quality) if quality is not None else None
+    if result is not None and not (isinstance(result, dict) and isinstance(result.get("sha"), str)):
+        raise UsageError(f"Berkas `{quality}` bukan hasil `warta gate quality`.")
+    if result is not None:
+        try:
+            post_quality(connect(token_from_env(), base_url).get_repo(repo), result)
+        except API_ERRORS as exc:
+            raise GitHubError(f"Check warta/check tidak dapat dikirim ke GitHub: {exc}.") from None
+    if group is not None:
+        verdict = gate_merge_group(connect(token_from_env(), base_url), repo, *group, checkout)
+        print(f"Antrean {group[0]}: {'disetujui' if verdict.approved else 'belum disetujui'}")
+        return 0
     return post_verdict(repo, number, head_sha, checkout, base_url)
+
+
+def quality_command(sha: str, checkout: Path, out: Path) -> int:
+    """`warta check` of the commit, as JSON for `warta gate post --quality` (posted by the App)."""
+    from warta.gate.github.queue import quality_result
+
+    result = quality_result(checkout, sha)
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"{sha[:7]}: {'lolos' if result['ok'] else 'ada galat'} "
+          f"({len(result['findings'])} temuan)")
+    return 0
 
 
 def sync_github_command(org: str | None, base_url: str, *, dry_run: bool) -> int:
