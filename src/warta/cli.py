@@ -163,6 +163,44 @@ def gate_quality(
     raise typer.Exit(quality_command(sha, checkout, out))
 
 
+preview_app = typer.Typer(help="Pratinjau pull request (templat dan kode dari main).",
+                          no_args_is_help=True)
+app.add_typer(preview_app, name="preview")
+
+
+@preview_app.command("build")
+def preview_build(
+    base: Annotated[str, typer.Option("--base", help="SHA dasar (main): templat, roster, mkdocs.yml.")],
+    head: Annotated[str, typer.Option("--head", help="SHA pull request: hanya content/ yang dipakai.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder hasil pratinjau.")],
+    repo: Annotated[Path, typer.Option("--repo", help="Klon git berisi kedua commit.")] = Path("."),
+    site_url: Annotated[str | None, typer.Option("--site-url", help="Alamat pratinjau (tautan di halaman).")]
+    = None,
+) -> None:
+    """Bangun pratinjau PD yang tersentuh dari templat main dan content/ milik PR."""
+    from warta.commands.preview import build as run
+
+    raise typer.Exit(run(base, head, out, repo, site_url))
+
+
+@preview_app.command("status")
+def preview_status(
+    repo: Annotated[str, typer.Option("--repo", help="owner/nama repositori GitHub.")],
+    pr: Annotated[int | None, typer.Option("--pr", help="Nomor pull request.")] = None,
+    head_sha: Annotated[str | None, typer.Option("--head-sha", help="Atau: PR terbuka dengan commit ini.")]
+    = None,
+    pages_url: Annotated[str | None, typer.Option(
+        "--pages-url", envvar="WARTA_PREVIEW_PAGES_URL",
+        help="Alamat situs pratinjau (bawaan: https://<owner>.github.io/<nama>-pratinjau).")] = None,
+    base_url: Annotated[str, typer.Option("--base-url", envvar="GITHUB_API_URL",
+                                          help="URL API GitHub.")] = "https://api.github.com",
+) -> None:
+    """Kirim status `warta/preview` berisi tautan ke halaman berita di situs pratinjau."""
+    from warta.commands.preview import status as run
+
+    raise typer.Exit(run(repo, pr, head_sha, pages_url, base_url))
+
+
 roster_app = typer.Typer(help="Roster dan tim GitHub.", no_args_is_help=True)
 app.add_typer(roster_app, name="roster")
 

@@ -172,6 +172,8 @@ class FakeGitHub:
                body: Any) -> tuple[int, Any, dict[str, str]]:
         repo = f"/repos/{REPO}"
         not_found: tuple[int, Any, dict[str, str]] = (404, {"message": "Not Found"}, {})
+        if path.startswith(f"{repo}/statuses/"):
+            return commit_status(self, method, path, body)
         if method == "GET" and path == repo:
             return 200, self._repo_json(), {}
         if method == "POST" and path == f"{repo}/pulls":
@@ -387,3 +389,16 @@ def queue_outcome(fake: FakeGitHub, group: dict[str, Any], required: list[str]) 
                 if r["name"] == context and r["head_sha"] == group["head_sha"]]
         return bool(runs) and runs[-1].get("conclusion") == "success"
     return "merged" if all(ok(c) for c in required) else "removed"
+
+
+def commit_status(fake: FakeGitHub, method: str, path: str,
+                  body: Any) -> tuple[int, Any, dict[str, str]]:
+    """POST /repos/{owner}/{repo}/statuses/{sha}: a commit status (e.g. `warta/preview`)."""
+    sha = path.rsplit("/", 1)[-1]
+    if method != "POST" or not re.fullmatch(r"[0-9a-f]{40}", sha):
+        return 404, {"message": "Not Found"}, {}
+    if (body or {}).get("state") not in ("error", "failure", "pending", "success"):
+        return 422, {"message": "Validation Failed"}, {}
+    status = {"id": fake._id(), "sha": sha, **body}
+    fake.__dict__.setdefault("statuses", []).append(status)
+    return 201, status, {}
