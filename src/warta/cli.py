@@ -132,7 +132,9 @@ def gate_post(
     merge_group_head: Annotated[str | None, typer.Option(
         "--merge-group-head", help="head_sha antrean merge.")] = None,
     merge_group_base: Annotated[str | None, typer.Option(
-        "--merge-group-base", help="base_sha antrean merge (roster dibaca dari sini).")] = None,
+        "--merge-group-base",
+        help="base_sha antrean (bawaan: induk pertama commit antrean; roster dibaca dari sini).")]
+    = None,
     quality: Annotated[Path | None, typer.Option(
         "--quality", help="Hasil `warta gate quality`: kirim juga check warta/check.")] = None,
 ) -> None:
@@ -141,11 +143,10 @@ def gate_post(
     from warta.errors import UsageError
 
     group = None
-    if merge_group_ref and merge_group_head and merge_group_base:
+    if merge_group_ref and merge_group_head:
         group = (merge_group_ref, merge_group_head, merge_group_base)
     elif merge_group_ref or merge_group_head or merge_group_base:
-        raise UsageError("`--merge-group-ref`, `--merge-group-head` dan `--merge-group-base` "
-                         "harus diisi bersama.")
+        raise UsageError("`--merge-group-ref` dan `--merge-group-head` harus diisi bersama.")
     raise typer.Exit(post_command(repo, pr, head_sha, checkout, base_url,
                                   group=group, quality=quality))
 

@@ -151,6 +151,13 @@ def test_queue_direct_call_and_bad_ref(fake_github: FakeGitHub, pr_repo: PrRepo)
     post_quality(gh.get_repo(REPO), result)
     assert fake_github.check_runs[-1]["name"] == CHECK_QUALITY
     assert quality_result(pr_repo.root, "f" * 40)["ok"] is False  # unknown commit fails closed
+    # A "group" that does not merge the PR's approved head (here: main onto itself, or the
+    # PR's head alone with one parent) never gets the PR's approval.
+    other = queue_commit(pr_repo, pr_repo.base, pr_repo.base)
+    ref = f"refs/heads/gh-readonly-queue/main/pr-7-{pr_repo.base}"
+    assert not gate_merge_group(gh, REPO, ref, other, None, pr_repo.root).approved
+    assert not gate_merge_group(gh, REPO, ref, pull.head_sha, None, pr_repo.root).approved
+    assert fake_github.check_runs[-1]["conclusion"] == "failure"
     env = {**os.environ, "WARTA_GITHUB_TOKEN": "t0ken", "WARTA_GITHUB_THROTTLE": "0"}
     proc = subprocess.run([*warta(), "gate", "post", "--repo", REPO, "--base-url", fake_github.url,
                            "--merge-group-ref", "refs/heads/fitur", "--merge-group-head", group,

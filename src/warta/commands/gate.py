@@ -34,7 +34,7 @@ def evaluate_command(path: Path) -> int:
 
 
 def post_command(repo: str, number: int | None, head_sha: str | None, checkout: Path,
-                 base_url: str, *, group: tuple[str, str, str] | None = None,
+                 base_url: str, *, group: tuple[str, str, str | None] | None = None,
                  quality: Path | None = None) -> int:
     """Evaluate PRs (or one merge group: ref, head, base) through the GitHub API and report
     each as check run and comment; with `quality`, also post that `warta/check` result."""

@@ -61,36 +61,63 @@ def _sha(value: str, what: str) -> str:
     return value
 
 
+def group_parents(checkout: Path, group_head: str) -> tuple[str, str]:
+    """The queue's merge commit (merge method MERGE) has two parents: the group's base and the
+    queued PR's head. Read from the trusted clone, never from the event alone."""
+    repo = wgit.open_repo(checkout)
+    commit = repo.commit(wgit.resolve_commit(repo, group_head))
+    if len(commit.parents) != 2:
+        raise wgit.GitError(f"Commit antrean {group_head[:7]} bukan commit merge dengan dua induk "
+                            "(ruleset harus memakai merge_method MERGE).")
+    return commit.parents[0].hexsha, commit.parents[1].hexsha
+
+
 def gate_merge_group(gh: Github, repo_name: str, head_ref: str, group_head: str,
-                     group_base: str, checkout: Path, now: datetime | None = None) -> Verdict:
-    """The queued PR's verdict with the roster at the group's base; posted on the group head."""
+                     group_base: str | None, checkout: Path,
+                     now: datetime | None = None) -> Verdict:
+    """The queued PR's verdict with the roster at the group's base; posted on the group head.
+
+    The group head must merge exactly the PR's current head onto the base (its two parents),
+    so the check cannot be posted on a commit that carries anything else."""
     number = queued_pull_number(head_ref)
-    group_head, group_base = _sha(group_head, "head_sha"), _sha(group_base, "base_sha")
+    group_head = _sha(group_head, "head_sha")
+    if group_base is not None:
+        group_base = _sha(group_base, "base_sha")
     now = now or now_wib()
     try:
         repo = gh.get_repo(repo_name)
     except API_ERRORS as exc:
         raise GitHubError(f"Repositori {repo_name} tidak dapat dibaca: {_describe(exc)}.") from None
+    base = group_base or group_head
     try:
+        base, merged = group_parents(checkout, group_head)
         data = read_pull(repo, number)
-        # The PR's reviews on the PR's head, the roster of the group's base (current main).
-        verdict = verdict_for(gh, repo, replace(data, base_sha=group_base), checkout, now)
-        latest = repo.get_pull(number).head.sha
-        if latest != data.head_sha:
-            verdict = failed("head", f"Ada commit baru ({latest[:7]}) di pull request #{number} "
-                                     "selama antrean; persetujuan harus diberikan lagi.")
+        if group_base is not None and group_base != base:
+            verdict = failed("head", f"base_sha antrean {group_base[:7]} bukan induk pertama "
+                                     f"commit antrean ({base[:7]}).")
+        elif merged != data.head_sha:
+            verdict = failed("head", f"Antrean menggabungkan {merged[:7]}, bukan commit terakhir "
+                                     f"pull request #{number} ({data.head_sha[:7]}).")
+        else:
+            # The PR's reviews on the PR's head, the roster of the group's base (current main).
+            verdict = verdict_for(gh, repo, replace(data, base_sha=base), checkout, now)
+            latest = repo.get_pull(number).head.sha
+            if latest != data.head_sha:
+                verdict = failed("head", f"Ada commit baru ({latest[:7]}) di pull request "
+                                         f"#{number} selama antrean; persetujuan harus diberikan "
+                                         "lagi.")
     except API_ERRORS as exc:
         verdict = failed("github", "GitHub API gagal saat memeriksa antrean merge "
                                    f"({_describe(exc)}), sehingga dianggap belum disetujui.")
     except wgit.GitError as exc:
-        verdict = failed("github", f"Roster di dasar antrean tidak dapat dibaca: {exc.message}")
+        verdict = failed("github", f"Antrean merge tidak dapat dibaca dari git: {exc.message}")
     try:
         repo.create_check_run(
             name=CHECK_NAME, head_sha=group_head, status="completed",
             conclusion="success" if verdict.approved else "failure",
             output={"title": title(verdict),
                     "summary": f"Antrean merge pull request #{number}, roster dari "
-                               f"`{group_base[:7]}`.\n\n{requirements_markdown(verdict)}"})
+                               f"`{base[:7]}`.\n\n{requirements_markdown(verdict)}"})
     except API_ERRORS as exc:
         raise GitHubError(f"Hasil antrean tidak dapat dikirim ke GitHub: {_describe(exc)}.") from None
     return verdict
