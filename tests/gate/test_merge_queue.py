@@ -165,3 +165,23 @@ def test_queue_direct_call_and_bad_ref(fake_github: FakeGitHub, pr_repo: PrRepo)
                           env=env, capture_output=True, text=True, timeout=60,
                           cwd=Path(pr_repo.root))
     assert proc.returncode == 2 and "gh-readonly-queue" in proc.stderr
+
+
+def test_quality_result_posted_only_on_the_commit_in_question(fake_github: FakeGitHub,
+                                                           pr_repo: PrRepo) -> None:
+    """The quality job has no key; its result is posted only on the PR's current head, so a
+    tampered result cannot put a green `warta/check` on some other commit."""
+    pull = approved_pull(fake_github, pr_repo)
+    env = {**os.environ, "WARTA_GITHUB_TOKEN": "t0ken", "WARTA_GITHUB_THROTTLE": "0"}
+    out = pr_repo.root.parent / "quality.json"
+    for sha, posted in ((pr_repo.base, False), (pull.head_sha, True)):
+        out.write_text(json.dumps(quality_result(pr_repo.root, sha)))
+        before = len(fake_github.check_runs)
+        proc = subprocess.run([*warta(), "gate", "post", "--repo", REPO, "--base-url",
+                               fake_github.url, "--pr", "7", "--quality", str(out),
+                               "--checkout", str(pr_repo.root)],
+                              env=env, capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        names = [(r["name"], r["head_sha"]) for r in fake_github.check_runs[before:]]
+        assert ((CHECK_QUALITY, sha) in names) is posted, names
+        assert (CHECK_NAME, pull.head_sha) in names

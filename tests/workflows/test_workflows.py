@@ -123,16 +123,18 @@ def test_gate_runs_default_branch_code_only() -> None:
 def test_both_required_checks_come_from_the_app_in_gate() -> None:
     """`warta/check` and `warta/persetujuan` are posted with the App token only (gate.yml); no
     workflow has a job named like a required check (that would be the Actions app's check)."""
-    job = load(WORKFLOWS / "gate.yml")["jobs"]["persetujuan"]
-    assert job["environment"] == "github-app"
-    names = [s.get("name", "") for s in job["steps"]]
-    quality = names.index("Quality of the PR head or the merge group (warta/check)")
-    assert quality < names.index("GitHub App token (checks, pull requests, contents read)")
-    quality_step = job["steps"][quality]
-    assert "warta gate quality" in quality_step["run"] and "secrets." not in str(quality_step)
+    jobs = load(WORKFLOWS / "gate.yml")["jobs"]
+    job = jobs["persetujuan"]
+    assert job["environment"] == "github-app" and job["needs"] == "quality"
+    # PR files (images too) are parsed in a job without environment or secrets.
+    quality = jobs["quality"]
+    assert "environment" not in quality and "secrets." not in yaml.safe_dump(quality)
+    assert any("warta gate quality" in s.get("run", "") for s in quality["steps"])
+    assert quality["permissions"] == {"contents": "read"}
     report = next(s for s in job["steps"] if "warta gate post" in s.get("run", ""))
     assert report["env"]["WARTA_GITHUB_TOKEN"] == "${{ steps.app.outputs.token }}"
-    assert '--quality "$QUALITY"' in report["run"]
+    assert report["env"]["QUALITY_RESULT"] == "${{ needs.quality.outputs.result }}"
+    assert '--quality "$RUNNER_TEMP/quality.json"' in report["run"]
     for path in FILES:
         for name, spec in load(path)["jobs"].items():
             assert spec.get("name", name) not in ("warta/check", "warta/persetujuan"), path.name

@@ -44,12 +44,21 @@ def post_command(repo: str, number: int | None, head_sha: str | None, checkout: 
     if sum(x is not None for x in (number, head_sha, group)) != 1:
         raise UsageError("Isi salah satu: `--pr NOMOR`, `--head-sha SHA`, atau `--merge-group-ref` "
                          "dengan `--merge-group-head` dan `--merge-group-base`.")
+    if quality is not None and head_sha is not None:
+        raise UsageError("`--quality` hanya untuk `--pr` atau antrean merge.")
     result = read_input(quality) if quality is not None else None
     if result is not None and not (isinstance(result, dict) and isinstance(result.get("sha"), str)):
         raise UsageError(f"Berkas `{quality}` bukan hasil `warta gate quality`.")
     if result is not None:
         try:
-            post_quality(connect(token_from_env(), base_url).get_repo(repo), result)
+            gh_repo = connect(token_from_env(), base_url).get_repo(repo)
+            # Only on the commit this run is about: the PR's current head or the group's head.
+            target = group[1] if group is not None else gh_repo.get_pull(number or 0).head.sha
+            if result["sha"] == target:
+                post_quality(gh_repo, result)
+            else:
+                print(f"warta/check untuk {str(result['sha'])[:7]} tidak dikirim: yang diperiksa "
+                      f"sekarang {target[:7]}.")
         except API_ERRORS as exc:
             raise GitHubError(f"Check warta/check tidak dapat dikirim ke GitHub: {exc}.") from None
     if group is not None:
@@ -64,9 +73,10 @@ def quality_command(sha: str, checkout: Path, out: Path) -> int:
     from warta.gate.github.queue import quality_result
 
     result = quality_result(checkout, sha)
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    # One line: the workflow hands it to the App's job as a job output.
+    out.write_text(json.dumps(result, ensure_ascii=True, separators=(",", ":")), encoding="utf-8")
     print(f"{sha[:7]}: {'lolos' if result['ok'] else 'ada galat'} "
-          f"({len(result['findings'])} temuan)")
+          f"({result.get('errors', 0)} galat, {result.get('warnings', 0)} peringatan)")
     return 0
 
 

@@ -137,21 +137,25 @@ def quality_result(checkout: Path, sha: str, today: date | None = None) -> dict[
     with exported_tree(checkout, resolved, QUALITY_TREE) as tree:
         (tree / "roster").mkdir(exist_ok=True)
         findings = run_check(tree, today=today)
-    return {"sha": resolved, "ok": not has_errors(findings, strict=False),
-            "findings": [f.as_dict() for f in findings]}
+    errors = [f for f in findings if has_errors([f])]
+    ordered = errors + [f for f in findings if not has_errors([f])]
+    # Capped, errors first: the result travels as a job output to the job with the App token.
+    return {"sha": resolved, "ok": not errors, "errors": len(errors),
+            "warnings": len(findings) - len(errors),
+            "findings": [f.as_dict() for f in ordered[:_MAX_LINES]]}
 
 
 def _summary(result: dict[str, Any]) -> tuple[str, str]:
-    findings = result.get("findings", [])
-    errors = [f for f in findings if f.get("severity") == "error"]
-    warnings = len(findings) - len(errors)
     if result.get("problem"):
         return "Tidak dapat diperiksa", str(result["problem"])
-    head = (f"{len(errors)} galat, {warnings} peringatan" if findings else "Tidak ada temuan")
+    findings = result.get("findings", [])[:_MAX_LINES]
+    errors, warnings = int(result.get("errors", 0)), int(result.get("warnings", 0))
+    head = f"{errors} galat, {warnings} peringatan" if errors or warnings else "Tidak ada temuan"
     lines = [f"- **{f.get('severity')}** `{f.get('file')}:{f.get('line')}` {f.get('code')}: "
-             f"{f.get('message')}" for f in findings[:_MAX_LINES]]
-    if len(findings) > _MAX_LINES:
-        lines.append(f"- … dan {len(findings) - _MAX_LINES} temuan lain (jalankan `warta check`)")
+             f"{f.get('message')}" for f in findings]
+    if errors + warnings > len(findings):
+        lines.append(f"- … dan {errors + warnings - len(findings)} temuan lain "
+                     "(jalankan `warta check`)")
     return head, "\n".join(lines) or "Roster dan berita lolos pemeriksaan."
 
 
