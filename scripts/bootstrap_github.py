@@ -5,10 +5,12 @@
     python scripts/bootstrap_github.py --repo ORG/REPO --app-id ID  # apply (WARTA_GITHUB_TOKEN)
     python scripts/bootstrap_github.py --repo ORG/REPO --app-id ID --check  # exit 1 on drift
 
-The plan: one team per agency (kepala, delegates, staff), the admin team, and one ruleset on
-the default branch with an empty bypass list (PR required, code-owner review, stale approvals
-dismissed, approval of the last push, required checks `warta/check` from GitHub Actions and
-`warta/persetujuan` from the Warta GitHub App, no force push or deletion).
+The plan: one team per agency (kepala, delegates, staff), the admin team, one ruleset on the
+default branch with an empty bypass list (PR required, code-owner review, stale approvals
+dismissed, approval of the last push, required checks `warta/check` and `warta/persetujuan`
+both from the Warta GitHub App, the merge queue instead of up-to-date branches, no force push
+or deletion), and one on the data branches (`warta-ledger`, `warta-metrics`) that only the App
+may update. `--check` (run daily by the roster workflow) reports any drift, the old forms too.
 """
 
 from __future__ import annotations

@@ -127,11 +127,79 @@ def gate_post(
     = Path("."),
     base_url: Annotated[str, typer.Option("--base-url", envvar="GITHUB_API_URL",
                                           help="URL API GitHub.")] = "https://api.github.com",
+    merge_group_ref: Annotated[str | None, typer.Option(
+        "--merge-group-ref", help="Atau: cabang antrean merge (gh-readonly-queue/...).")] = None,
+    merge_group_head: Annotated[str | None, typer.Option(
+        "--merge-group-head", help="head_sha antrean merge.")] = None,
+    merge_group_base: Annotated[str | None, typer.Option(
+        "--merge-group-base",
+        help="base_sha antrean (bawaan: induk pertama commit antrean; roster dibaca dari sini).")]
+    = None,
+    quality: Annotated[Path | None, typer.Option(
+        "--quality", help="Hasil `warta gate quality`: kirim juga check warta/check.")] = None,
 ) -> None:
     """Baca PR lewat API, hitung putusan, kirim check run `warta/persetujuan` dan komentar."""
     from warta.commands.gate import post_command
+    from warta.errors import UsageError
 
-    raise typer.Exit(post_command(repo, pr, head_sha, checkout, base_url))
+    group = None
+    if merge_group_ref and merge_group_head:
+        group = (merge_group_ref, merge_group_head, merge_group_base)
+    elif merge_group_ref or merge_group_head or merge_group_base:
+        raise UsageError("`--merge-group-ref` dan `--merge-group-head` harus diisi bersama.")
+    raise typer.Exit(post_command(repo, pr, head_sha, checkout, base_url,
+                                  group=group, quality=quality))
+
+
+@gate_app.command("quality")
+def gate_quality(
+    sha: Annotated[str, typer.Option("--sha", help="Commit yang diperiksa (head PR/antrean).")],
+    out: Annotated[Path, typer.Option("--out", help="Berkas JSON hasil.")],
+    checkout: Annotated[Path, typer.Option("--checkout", help="Klon git berisi commit itu.")]
+    = Path("."),
+) -> None:
+    """`warta check` atas salinan commit (tidak ada yang dijalankan) untuk check warta/check."""
+    from warta.commands.gate import quality_command
+
+    raise typer.Exit(quality_command(sha, checkout, out))
+
+
+preview_app = typer.Typer(help="Pratinjau pull request (templat dan kode dari main).",
+                          no_args_is_help=True)
+app.add_typer(preview_app, name="preview")
+
+
+@preview_app.command("build")
+def preview_build(
+    base: Annotated[str, typer.Option("--base", help="SHA dasar (main): templat, roster, mkdocs.yml.")],
+    head: Annotated[str, typer.Option("--head", help="SHA pull request: hanya content/ yang dipakai.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder hasil pratinjau.")],
+    repo: Annotated[Path, typer.Option("--repo", help="Klon git berisi kedua commit.")] = Path("."),
+    site_url: Annotated[str | None, typer.Option("--site-url", help="Alamat pratinjau (tautan di halaman).")]
+    = None,
+) -> None:
+    """Bangun pratinjau PD yang tersentuh dari templat main dan content/ milik PR."""
+    from warta.commands.preview import build as run
+
+    raise typer.Exit(run(base, head, out, repo, site_url))
+
+
+@preview_app.command("status")
+def preview_status(
+    repo: Annotated[str, typer.Option("--repo", help="owner/nama repositori GitHub.")],
+    pr: Annotated[int | None, typer.Option("--pr", help="Nomor pull request.")] = None,
+    head_sha: Annotated[str | None, typer.Option("--head-sha", help="Atau: PR terbuka dengan commit ini.")]
+    = None,
+    pages_url: Annotated[str | None, typer.Option(
+        "--pages-url", envvar="WARTA_PREVIEW_PAGES_URL",
+        help="Alamat situs pratinjau (bawaan: https://<owner>.github.io/<nama>-pratinjau).")] = None,
+    base_url: Annotated[str, typer.Option("--base-url", envvar="GITHUB_API_URL",
+                                          help="URL API GitHub.")] = "https://api.github.com",
+) -> None:
+    """Kirim status `warta/preview` berisi tautan ke halaman berita di situs pratinjau."""
+    from warta.commands.preview import status as run
+
+    raise typer.Exit(run(repo, pr, head_sha, pages_url, base_url))
 
 
 roster_app = typer.Typer(help="Roster dan tim GitHub.", no_args_is_help=True)

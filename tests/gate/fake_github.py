@@ -172,6 +172,8 @@ class FakeGitHub:
                body: Any) -> tuple[int, Any, dict[str, str]]:
         repo = f"/repos/{REPO}"
         not_found: tuple[int, Any, dict[str, str]] = (404, {"message": "Not Found"}, {})
+        if path.startswith(f"{repo}/statuses/"):
+            return commit_status(self, method, path, body)
         if method == "GET" and path == repo:
             return 200, self._repo_json(), {}
         if method == "POST" and path == f"{repo}/pulls":
@@ -360,3 +362,43 @@ def file_json(filename: str, status: str = "added",
     if previous:
         data["previous_filename"] = previous
     return data
+
+
+# -- merge queue (kept apart from the routes above) -------------------------------------------
+def enqueue(fake: FakeGitHub, number: int, group_base: str, group_head: str,
+            base_ref: str = "main") -> dict[str, Any]:
+    """Queue PR `number`: the `merge_group` event payload GitHub sends (`checks_requested`).
+
+    `group_head` is the queue's merge commit of the PR onto `group_base` (a real commit the
+    test makes); the branch is named as GitHub names it."""
+    event = {"action": "checks_requested",
+             "merge_group": {"head_sha": group_head, "base_sha": group_base,
+                             "head_ref": f"refs/heads/gh-readonly-queue/{base_ref}/pr-{number}-"
+                                         f"{group_base}",
+                             "base_ref": f"refs/heads/{base_ref}"}}
+    groups: list[dict[str, Any]] = fake.__dict__.setdefault("merge_groups", [])
+    groups.append(event["merge_group"])
+    return event
+
+
+def queue_outcome(fake: FakeGitHub, group: dict[str, Any], required: list[str]) -> str:
+    """What GitHub's queue does with a group (ALLGREEN): "merged" when every required check has
+    a successful latest run on the group's head commit, else "removed" (taken off the queue)."""
+    def ok(context: str) -> bool:
+        runs = [r for r in fake.check_runs
+                if r["name"] == context and r["head_sha"] == group["head_sha"]]
+        return bool(runs) and runs[-1].get("conclusion") == "success"
+    return "merged" if all(ok(c) for c in required) else "removed"
+
+
+def commit_status(fake: FakeGitHub, method: str, path: str,
+                  body: Any) -> tuple[int, Any, dict[str, str]]:
+    """POST /repos/{owner}/{repo}/statuses/{sha}: a commit status (e.g. `warta/preview`)."""
+    sha = path.rsplit("/", 1)[-1]
+    if method != "POST" or not re.fullmatch(r"[0-9a-f]{40}", sha):
+        return 404, {"message": "Not Found"}, {}
+    if (body or {}).get("state") not in ("error", "failure", "pending", "success"):
+        return 422, {"message": "Validation Failed"}, {}
+    status = {"id": fake._id(), "sha": sha, **body}
+    fake.__dict__.setdefault("statuses", []).append(status)
+    return 201, status, {}

@@ -14,7 +14,14 @@ from tests.gate.fake_github import REPO, FakeGitHub
 from tests.gate.test_cli import warta
 from warta.gate.comment import CHECK_NAME
 from warta.gate.github import apply_ruleset, check_protection, connect, sync_org_teams
-from warta.gate.protection import RULESET_NAME, ruleset, ruleset_differences, teams_plan
+from warta.gate.protection import (
+    ACTIONS_APP_ID,
+    RULESET_NAME,
+    data_ruleset,
+    ruleset,
+    ruleset_differences,
+    teams_plan,
+)
 from warta.roster.at_commit import roster_at
 
 TODAY = date(2026, 11, 21)
@@ -33,15 +40,53 @@ def test_ruleset_has_every_protection_and_no_bypass() -> None:
     pr = rules["pull_request"]
     assert pr["require_code_owner_review"] and pr["dismiss_stale_reviews_on_push"]
     assert pr["require_last_push_approval"] and pr["required_approving_review_count"] >= 1
+    # Both checks from the Warta App only: the Actions app is what any workflow posts as.
     checks = rules["required_status_checks"]["required_status_checks"]
-    assert {"context": CHECK_NAME, "integration_id": 424242} in checks
-    assert any(c["context"] == "warta/check" for c in checks)
+    assert sorted(checks, key=lambda c: c["context"]) == [
+        {"context": "warta/check", "integration_id": 424242},
+        {"context": CHECK_NAME, "integration_id": 424242}]
     assert ruleset_differences(body, 424242) == []
     weakened = ruleset(424242)
     weakened["bypass_actors"] = [{"actor_id": 1, "actor_type": "RepositoryRole"}]
     weakened["rules"] = [r for r in weakened["rules"] if r["type"] != "deletion"]
     problems = ruleset_differences(weakened, 424242)
     assert any("bypass_actors" in p for p in problems) and any("deletion" in p for p in problems)
+
+
+def test_merge_queue_replaces_up_to_date_rule() -> None:
+    """Approve once: no "branch up to date" (every merge would force updates and re-approval);
+    the merge queue re-checks each PR on top of the current main instead."""
+    rules = {r["type"]: r.get("parameters") for r in ruleset(424242)["rules"]}
+    assert rules["required_status_checks"]["strict_required_status_checks_policy"] is False
+    # Parameter names and values as in GitHub's OpenAPI schema `repository-rule-merge-queue`.
+    assert rules["merge_queue"] == {
+        "check_response_timeout_minutes": 60, "grouping_strategy": "ALLGREEN",
+        "max_entries_to_build": 5, "max_entries_to_merge": 5, "merge_method": "MERGE",
+        "min_entries_to_merge": 1, "min_entries_to_merge_wait_minutes": 5}
+    pr = rules["pull_request"]  # stale approvals still dismissed on a push by the author
+    assert pr["dismiss_stale_reviews_on_push"] and pr["require_last_push_approval"]
+
+
+def test_drift_check_flags_the_old_forgeable_form() -> None:
+    """The ruleset as it was: warta/check from the Actions app, branches up to date, no queue;
+    the data branches writable by any workflow (the Actions app as bypass actor)."""
+    old = ruleset(424242)
+    old["rules"] = [r for r in old["rules"] if r["type"] != "merge_queue"]
+    status = next(r for r in old["rules"] if r["type"] == "required_status_checks")
+    status["parameters"] = {"strict_required_status_checks_policy": True,
+                            "required_status_checks": [
+                                {"context": "warta/check", "integration_id": ACTIONS_APP_ID},
+                                {"context": CHECK_NAME, "integration_id": 424242}]}
+    problems = ruleset_differences(old, 424242)
+    assert "aturan `merge_queue` hilang" in problems
+    assert any("strict_required_status_checks_policy" in p for p in problems)
+    assert any(p.startswith("check wajib berbeda") and "15368" in p for p in problems)
+    old_data = data_ruleset(424242)
+    old_data["bypass_actors"] = [{"actor_id": ACTIONS_APP_ID, "actor_type": "Integration",
+                                  "bypass_mode": "always"}]
+    assert any("bypass_actors" in p and "15368" in p
+               for p in ruleset_differences(old_data, 424242, data_ruleset(424242)))
+    assert data_ruleset(None)["bypass_actors"] == []  # no App yet: nobody writes
 
 
 def test_team_plan_keeps_expired_delegates_out(pr_repo: PrRepo) -> None:
@@ -86,7 +131,7 @@ def test_apply_and_check_ruleset(fake_github: FakeGitHub, pr_repo: PrRepo) -> No
     data = next(r for r in fake_github.rulesets if r["name"] == "warta-data")
     assert data["conditions"]["ref_name"]["include"] == ["refs/heads/warta-ledger", "refs/heads/warta-metrics"]
     assert {r["type"] for r in data["rules"]} == {"deletion", "non_fast_forward", "update"}
-    assert data["bypass_actors"] == [{"actor_id": 15368, "actor_type": "Integration", "bypass_mode": "always"}]
+    assert data["bypass_actors"] == [{"actor_id": 424242, "actor_type": "Integration", "bypass_mode": "always"}]
     fake_github.permissions.update({"kepala-contoh": "write", "kepala-badan": "admin"})
     assert check_protection(gh, REPO, roster, 424242, TODAY) == []
     fake_github.rulesets[0]["bypass_actors"] = [{"actor_id": 5, "actor_type": "Team"}]
@@ -109,8 +154,11 @@ def test_bootstrap_dry_run_prints_plan_for_shipped_roster() -> None:
     for needle in ('"bypass_actors": []', '"require_code_owner_review": true',
                    '"dismiss_stale_reviews_on_push": true', '"require_last_push_approval": true',
                    '"non_fast_forward"', '"deletion"', '"warta/check"', '"warta/persetujuan"',
-                   '"integration_id": 424242'):
+                   '"integration_id": 424242', '"type": "merge_queue"',
+                   '"grouping_strategy": "ALLGREEN"', '"merge_method": "MERGE"'):
         assert needle in out, needle
+    assert '"strict_required_status_checks_policy": true' not in out
+    assert '"integration_id": 15368' not in out and '"actor_id": 15368' not in out
 
 
 def test_bootstrap_apply_against_fake(fake_github: FakeGitHub, pr_repo: PrRepo,

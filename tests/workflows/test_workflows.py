@@ -40,7 +40,8 @@ def steps(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 def test_expected_workflows_exist() -> None:
     names = {p.name for p in FILES}
-    assert {"gate.yml", "pr.yml", "publish.yml", "scheduled.yml", "roster.yml"} <= names
+    assert {"gate.yml", "pr.yml", "publish.yml", "scheduled.yml", "roster.yml", "queue.yml",
+            "preview.yml"} <= names
 
 
 def test_zizmor_offline_reports_nothing_at_medium_or_above() -> None:
@@ -74,7 +75,7 @@ def test_permissions_empty_at_top_and_granted_per_job(path: Path) -> None:
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_actions_pinned_by_sha_with_version_comment(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    for match in re.finditer(r"uses:\s*(\S+)(.*)$", text, re.M):
+    for match in re.finditer(r"^\s*-?\s*uses:\s*(\S+)(.*)$", text, re.M):
         ref, rest = match.group(1), match.group(2)
         if ref.startswith("./"):
             continue
@@ -100,17 +101,89 @@ def test_gate_runs_default_branch_code_only() -> None:
     assert set(data["on"]) == {"pull_request_target", "workflow_run"}
     assert set(data["on"]["pull_request_target"]["types"]) == {
         "opened", "synchronize", "reopened", "edited", "ready_for_review"}
-    review = load(WORKFLOWS / "review.yml")
-    assert data["on"]["workflow_run"]["workflows"] == [review["name"]]
+    review, queue = load(WORKFLOWS / "review.yml"), load(WORKFLOWS / "queue.yml")
+    # Reviews and merge groups arrive through permission-less relays; the gate itself always
+    # runs as the default branch's workflow (workflow_run), never the queued PR's.
+    assert data["on"]["workflow_run"]["workflows"] == [review["name"], queue["name"]]
     assert set(review["on"]["pull_request_review"]["types"]) == {"submitted", "dismissed"}
     assert review["jobs"]["relay"]["permissions"] == {}
+    assert queue["on"] == {"merge_group": {"types": ["checks_requested"]}}
+    assert queue["jobs"]["relay"]["permissions"] == {} and "secrets." not in yaml.safe_dump(queue)
     for _job, step in steps(data):
         if str(step.get("uses", "")).startswith("actions/checkout@"):
             assert "ref" not in step.get("with", {}), "gate must check out the default branch"
         assert "head" not in str(step.get("with", {}).get("ref", ""))
     text = (WORKFLOWS / "gate.yml").read_text(encoding="utf-8")
     assert "actions/create-github-app-token@" in text and "warta gate post" in text
-    assert "pull_request.head" not in text
+    assert "--merge-group-ref" in text and '[ "$RUN_EVENT" = "merge_group" ]' in text
+    # The head is only ever a SHA handed to `warta gate quality` (git objects, nothing checked out).
+    assert "pull_request.head.ref" not in text
+
+
+def test_both_required_checks_come_from_the_app_in_gate() -> None:
+    """`warta/check` and `warta/persetujuan` are posted with the App token only (gate.yml); no
+    workflow has a job named like a required check (that would be the Actions app's check)."""
+    jobs = load(WORKFLOWS / "gate.yml")["jobs"]
+    job = jobs["persetujuan"]
+    assert job["environment"] == "github-app" and job["needs"] == "quality"
+    # PR files (images too) are parsed in a job without environment or secrets.
+    quality = jobs["quality"]
+    assert "environment" not in quality and "secrets." not in yaml.safe_dump(quality)
+    assert any("warta gate quality" in s.get("run", "") for s in quality["steps"])
+    assert quality["permissions"] == {"contents": "read"}
+    report = next(s for s in job["steps"] if "warta gate post" in s.get("run", ""))
+    assert report["env"]["WARTA_GITHUB_TOKEN"] == "${{ steps.app.outputs.token }}"
+    assert report["env"]["QUALITY_RESULT"] == "${{ needs.quality.outputs.result }}"
+    assert '--quality "$RUNNER_TEMP/quality.json"' in report["run"]
+    for path in FILES:
+        for name, spec in load(path)["jobs"].items():
+            assert spec.get("name", name) not in ("warta/check", "warta/persetujuan"), path.name
+
+
+@pytest.mark.parametrize(("name", "job"), [("publish.yml", "dispatch"), ("scheduled.yml", "due"),
+                                           ("metrics.yml", "collect")])
+def test_data_branches_written_with_the_app_token_from_main_only(name: str, job: str) -> None:
+    """Only these jobs write `warta-ledger`/`warta-metrics`: with the App's token (the data
+    ruleset's only bypass), made in the `social` environment that only `main` may use."""
+    spec = load(WORKFLOWS / name)["jobs"][job]
+    assert spec["environment"] == "social"
+    assert spec["permissions"].get("contents") == "read"  # GITHUB_TOKEN cannot push
+    token = next(s for s in spec["steps"] if str(s.get("uses", "")).startswith(
+        "actions/create-github-app-token@"))
+    assert token["with"]["permission-contents"] == "write"
+    push = next(s for s in spec["steps"] if "GIT_PUSH_TOKEN" in s.get("env", {}))
+    assert push["env"]["GIT_PUSH_TOKEN"] == "${{ steps.app.outputs.token }}"
+    for path in FILES:
+        for other_name, other in load(path)["jobs"].items():
+            if (path.name, other_name) not in {("publish.yml", "dispatch"),
+                                               ("scheduled.yml", "due"),
+                                               ("metrics.yml", "collect"),
+                                               ("gate.yml", "persetujuan")}:
+                assert other.get("permissions", {}).get("contents") != "write", path.name
+
+
+def test_preview_built_without_secrets_and_published_without_running_pr_files() -> None:
+    pr = load(WORKFLOWS / "pr.yml")
+    build = next(s for _job, s in steps(pr) if "warta preview build" in s.get("run", ""))
+    assert '--base "$BASE_SHA" --head "$HEAD_SHA"' in build["run"]
+    assert build["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
+    install = next(s for _job, s in steps(pr) if "pip install" in s.get("run", ""))
+    assert "./trusted" in install["run"]  # the builder is the base commit's code
+    preview = load(WORKFLOWS / "preview.yml")
+    assert preview["on"]["workflow_run"]["workflows"] == [pr["name"]]
+    assert preview["on"]["pull_request_target"]["types"] == ["closed"]
+    text = (WORKFLOWS / "preview.yml").read_text(encoding="utf-8")
+    for _job, step in steps(preview):
+        if str(step.get("uses", "")).startswith("actions/checkout@"):
+            assert "ref" not in step.get("with", {})  # the default branch, never the PR
+    assert "pull_request.head" not in text and "-pratinjau" in text
+    publish = preview["jobs"]["publish"]
+    assert publish["environment"] == "github-app"
+    run = "\n".join(s.get("run", "") for s in publish["steps"])
+    # Files only: no links and no git metadata from the artifact; the number from the API.
+    assert "-type l -delete" in run and "'.git*'" in run and "commits/$HEAD_SHA/pulls" in run
+    assert "warta preview status" in run and "warta preview build" not in run
+    assert "python " not in run.replace("python -m pip install --no-cache-dir .", "")
 
 
 def test_pr_workflow_is_read_only_without_secrets() -> None:
@@ -120,8 +193,7 @@ def test_pr_workflow_is_read_only_without_secrets() -> None:
     assert "secrets." not in text and "github.token" not in text
     for job in data["jobs"].values():
         assert set(job["permissions"].values()) <= {"read"}
-    assert data["jobs"]["check"]["name"] == "warta/check"
-    assert "warta check" in text and "warta build" in text and "--agency" in text
+    assert "warta check" in text and "warta preview build" in text
 
 
 def test_publish_dispatch_in_social_environment_with_env_shas() -> None:

@@ -34,13 +34,50 @@ def evaluate_command(path: Path) -> int:
 
 
 def post_command(repo: str, number: int | None, head_sha: str | None, checkout: Path,
-                 base_url: str) -> int:
-    """Evaluate PRs through the GitHub API and report each as check run and comment."""
-    from warta.gate.github import post_verdict
+                 base_url: str, *, group: tuple[str, str, str | None] | None = None,
+                 quality: Path | None = None) -> int:
+    """Evaluate PRs (or one merge group: ref, head, base) through the GitHub API and report
+    each as check run and comment; with `quality`, also post that `warta/check` result."""
+    from warta.gate.github import API_ERRORS, GitHubError, connect, post_verdict, token_from_env
+    from warta.gate.github.queue import gate_merge_group, post_quality
 
-    if (number is None) == (head_sha is None):
-        raise UsageError("Isi salah satu: `--pr NOMOR` atau `--head-sha SHA`.")
+    if sum(x is not None for x in (number, head_sha, group)) != 1:
+        raise UsageError("Isi salah satu: `--pr NOMOR`, `--head-sha SHA`, atau `--merge-group-ref` "
+                         "dengan `--merge-group-head` dan `--merge-group-base`.")
+    if quality is not None and head_sha is not None:
+        raise UsageError("`--quality` hanya untuk `--pr` atau antrean merge.")
+    result = read_input(quality) if quality is not None else None
+    if result is not None and not (isinstance(result, dict) and isinstance(result.get("sha"), str)):
+        raise UsageError(f"Berkas `{quality}` bukan hasil `warta gate quality`.")
+    if result is not None:
+        try:
+            gh_repo = connect(token_from_env(), base_url).get_repo(repo)
+            # Only on the commit this run is about: the PR's current head or the group's head.
+            target = group[1] if group is not None else gh_repo.get_pull(number or 0).head.sha
+            if result["sha"] == target:
+                post_quality(gh_repo, result)
+            else:
+                print(f"warta/check untuk {str(result['sha'])[:7]} tidak dikirim: yang diperiksa "
+                      f"sekarang {target[:7]}.")
+        except API_ERRORS as exc:
+            raise GitHubError(f"Check warta/check tidak dapat dikirim ke GitHub: {exc}.") from None
+    if group is not None:
+        verdict = gate_merge_group(connect(token_from_env(), base_url), repo, *group, checkout)
+        print(f"Antrean {group[0]}: {'disetujui' if verdict.approved else 'belum disetujui'}")
+        return 0
     return post_verdict(repo, number, head_sha, checkout, base_url)
+
+
+def quality_command(sha: str, checkout: Path, out: Path) -> int:
+    """`warta check` of the commit, as JSON for `warta gate post --quality` (posted by the App)."""
+    from warta.gate.github.queue import quality_result
+
+    result = quality_result(checkout, sha)
+    # One line: the workflow hands it to the App's job as a job output.
+    out.write_text(json.dumps(result, ensure_ascii=True, separators=(",", ":")), encoding="utf-8")
+    print(f"{sha[:7]}: {'lolos' if result['ok'] else 'ada galat'} "
+          f"({result.get('errors', 0)} galat, {result.get('warnings', 0)} peringatan)")
+    return 0
 
 
 def sync_github_command(org: str | None, base_url: str, *, dry_run: bool) -> int:

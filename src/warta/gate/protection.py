@@ -12,8 +12,23 @@ from warta.roster.models import Agency, Roster
 
 RULESET_NAME = "warta-main"
 CHECK_QUALITY = "warta/check"
-# The GitHub Actions app: the only source allowed for `warta/check`.
+# The GitHub Actions app. Any workflow on any branch posts checks as this app, so it is never
+# the required source of a check nor a bypass actor: both checks and the data branches belong
+# to the Warta GitHub App, whose key lives in environments only `main` may use.
 ACTIONS_APP_ID = 15368
+# The merge queue (GitHub REST rule `merge_queue`, schema `repository-rule-merge-queue`). An
+# approval then survives merges of other agencies' PRs; the queue re-runs both checks on the
+# group (the PR on top of the current main), so the roster is still re-checked at merge time.
+# MERGE keeps the approved head commit in main's history (audit: approved SHA = merged SHA).
+MERGE_QUEUE = {
+    "check_response_timeout_minutes": 60,
+    "grouping_strategy": "ALLGREEN",
+    "max_entries_to_build": 5,
+    "max_entries_to_merge": 5,
+    "merge_method": "MERGE",
+    "min_entries_to_merge": 1,
+    "min_entries_to_merge_wait_minutes": 5,
+}
 ENVIRONMENTS = ("github-app", "social", "github-pages")
 
 
@@ -49,9 +64,6 @@ def teams_plan(roster: Roster, today: date) -> list[TeamPlan]:
 
 def ruleset(app_id: int | None) -> dict[str, Any]:
     """The one ruleset on the default branch, with no bypass actors (REST request body)."""
-    persetujuan: dict[str, Any] = {"context": CHECK_NAME}
-    if app_id is not None:
-        persetujuan["integration_id"] = app_id
     return {
         "name": RULESET_NAME,
         "target": "branch",
@@ -69,37 +81,47 @@ def ruleset(app_id: int | None) -> dict[str, Any]:
                 "required_review_thread_resolution": False,
             }},
             {"type": "required_status_checks", "parameters": {
-                # Up to date with main: the gate's base roster is then the current roster.
-                "strict_required_status_checks_policy": True,
-                "required_status_checks": [
-                    {"context": CHECK_QUALITY, "integration_id": ACTIONS_APP_ID},
-                    persetujuan,
-                ],
+                # Not "up to date with main": the merge queue re-checks each PR against the
+                # current main instead, without a new push (which would dismiss approvals).
+                "strict_required_status_checks_policy": False,
+                "required_status_checks": [_check(CHECK_QUALITY, app_id),
+                                           _check(CHECK_NAME, app_id)],
             }},
+            {"type": "merge_queue", "parameters": dict(MERGE_QUEUE)},
         ],
     }
+
+
+def _check(context: str, app_id: int | None) -> dict[str, Any]:
+    """A required check, from the Warta GitHub App once its id is known."""
+    return {"context": context} if app_id is None else {"context": context,
+                                                         "integration_id": app_id}
 
 
 DATA_RULESET_NAME = "warta-data"
 DATA_BRANCHES = ("warta-ledger", "warta-metrics")
 
 
-def data_ruleset() -> dict[str, Any]:
-    """The dispatch ledger and metrics branches: only GitHub Actions (the publish, scheduled and
-    metrics workflows) may update them, nobody may rewrite or delete them. A forged ledger entry
-    would mark a post as sent (lost) or a deleted one would send it again (twice)."""
+def data_ruleset(app_id: int | None) -> dict[str, Any]:
+    """The dispatch ledger and metrics branches: only the Warta GitHub App may update them, and
+    its token is made only by the publish, scheduled and metrics workflows on `main` (in the
+    `social` environment); nobody may rewrite or delete them. Not the GitHub Actions app: every
+    workflow of every branch pushes as that app. A forged ledger entry would mark a post as sent
+    (lost) or a deleted one would send it again (twice). Without an App id nobody may write."""
+    bypass = [] if app_id is None else [
+        {"actor_id": app_id, "actor_type": "Integration", "bypass_mode": "always"}]
     return {
         "name": DATA_RULESET_NAME,
         "target": "branch",
         "enforcement": "active",
-        "bypass_actors": [{"actor_id": ACTIONS_APP_ID, "actor_type": "Integration", "bypass_mode": "always"}],
+        "bypass_actors": bypass,
         "conditions": {"ref_name": {"include": [f"refs/heads/{b}" for b in DATA_BRANCHES], "exclude": []}},
         "rules": [{"type": "deletion"}, {"type": "non_fast_forward"}, {"type": "update"}],
     }
 
 
 def rulesets(app_id: int | None) -> list[dict[str, Any]]:
-    return [ruleset(app_id), data_ruleset()]
+    return [ruleset(app_id), data_ruleset(app_id)]
 
 
 def ruleset_differences(actual: dict[str, Any], app_id: int | None,
@@ -132,6 +154,7 @@ def plan_text(roster: Roster, repo: str, app_id: int | None, today: date) -> str
     """The complete protection plan, human-readable (the bootstrap script's dry run)."""
     province = roster.province
     org = province.github_org or repo.split("/")[0]
+    app_text = app_id if app_id is not None else "BELUM DIISI: --app-id"
     lines = [f"Rencana perlindungan GitHub untuk {repo} (organisasi {org}), {today.isoformat()}",
              "", "1. Tim per perangkat daerah (izin repositori: push/write)"]
     for team in teams_plan(roster, today):
@@ -147,21 +170,22 @@ def plan_text(roster: Roster, repo: str, app_id: int | None, today: date) -> str
               "   - pull request wajib; 1 persetujuan; review code owner wajib",
               "   - persetujuan lama dibatalkan saat ada push baru; push terakhir harus disetujui "
               "orang lain",
-              f"   - check wajib: {CHECK_QUALITY} (GitHub Actions, app {ACTIONS_APP_ID}) dan "
-              f"{CHECK_NAME} (GitHub App Warta, app "
-              f"{app_id if app_id is not None else 'BELUM DIISI: --app-id'}); cabang harus "
-              "mutakhir dengan main",
+              f"   - check wajib: {CHECK_QUALITY} dan {CHECK_NAME}, keduanya dari GitHub App "
+              f"Warta (app {app_text}), bukan dari GitHub Actions",
+              "   - antrean merge (merge queue): persetujuan tetap berlaku saat PR lain digabung; "
+              "kedua check diulang pada antrean dengan roster main terbaru",
               "   - force push dan penghapusan cabang dilarang",
               "   Isi permintaan (POST /repos/{owner}/{repo}/rulesets):"]
     body = json.dumps(ruleset(app_id), indent=2, ensure_ascii=False)
     lines += ["   " + line for line in body.splitlines()]
     lines += ["", f"4. Ruleset `{DATA_RULESET_NAME}` pada cabang {', '.join(DATA_BRANCHES)}: hanya "
-              f"GitHub Actions (app {ACTIONS_APP_ID}) boleh memperbarui; tidak boleh dihapus atau "
-              "ditimpa paksa:"]
-    lines += ["   " + line for line in json.dumps(data_ruleset(), indent=2).splitlines()]
+              f"GitHub App Warta (app {app_text}; tokennya hanya dibuat oleh workflow publish, "
+              "scheduled dan metrics di main, environment social) boleh memperbarui; tidak boleh "
+              "dihapus atau ditimpa paksa:"]
+    lines += ["   " + line for line in json.dumps(data_ruleset(app_id), indent=2).splitlines()]
     lines += ["", "5. Environment deployment, hanya untuk cabang main:"]
     lines += [f"   - {name}" for name in ENVIRONMENTS]
-    lines += ["   github-app: secret WARTA_APP_PRIVATE_KEY (variabel WARTA_APP_ID);"
+    lines += ["   github-app dan social: secret WARTA_APP_PRIVATE_KEY (variabel WARTA_APP_ID);"
               " social: secret WARTA_SOCIAL_TOKENS",
               "", "6. CODEOWNERS dibuat oleh `warta codeowners`; galatnya diperiksa harian "
               "(workflow roster)."]

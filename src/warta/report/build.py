@@ -34,6 +34,7 @@ class PostReport:
     findings: tuple[Finding, ...] = ()
     captions: tuple[Caption, ...] = ()
     url: str = ""
+    preview_url: str = ""  # the post's page on the PR preview site (empty: no preview)
 
     def as_dict(self) -> dict[str, Any]:
         post = self.post
@@ -44,6 +45,7 @@ class PostReport:
             "title": post.title if post else None,
             "agency": self.path.split("/")[1],
             "url": self.url or None,
+            "preview_url": self.preview_url or None,
             "draft": post.draft if post else None,
             "publish_at": post.publish_at.isoformat() if post and post.publish_at else None,
             "media_center": post.media_center if post else None,
@@ -143,13 +145,14 @@ def build_report(repo_path: Path, base: str, head: str, *, preview_url: str | No
                 continue
             post, findings = load_post(tree, change.path, roster)
             captions: list[Caption] = []
-            url = ""
+            url = preview = ""
             if post is not None:
                 findings += check_post_quality(ctx, post)
                 captions = [render_caption(post, ch, roster.province.site_url)
                             for ch in post.channels if ch != "website"]
                 url = post_url(roster.province.site_url, post)
+                preview = post_url(preview_url, post) if preview_url else ""
             findings = sort_findings(apply_severities(findings, roster.province))
             reports.append(PostReport(change.path, status, change.old_path, post, tuple(findings),
-                                      tuple(captions), url))
+                                      tuple(captions), url, preview))
     return Report(base_sha, head_sha, tuple(reports), tuple(others), preview_url=preview_url)

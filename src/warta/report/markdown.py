@@ -96,6 +96,8 @@ def _post_section(post: PostReport) -> list[str]:
     lines.append("")
     if p is not None:
         lines.append(f"🌐 Situs web: {post.url}")
+        if post.preview_url:
+            lines.append(f"🔎 Pratinjau: {post.preview_url}")
         if post.captions:
             lines += ["", "**Yang akan terkirim ke media sosial**", ""]
             for caption in post.captions:
@@ -127,7 +129,9 @@ def render_markdown(report: Report) -> str:
         summary += f" · ❌ {errors} perlu diperbaiki sebelum disetujui"
     lines += [summary, ""]
     if report.preview_url:
-        lines += [f"🔎 [Lihat pratinjau situs]({report.preview_url})", ""]
+        # One tap to the changed post itself (the preview root only when no post changed).
+        target = next((p.preview_url for p in posts if p.preview_url), report.preview_url)
+        lines += [f"🔎 [Lihat pratinjau berita]({target})", ""]
     for post in posts:
         lines += _post_section(post)
     if report.other_files:

@@ -189,7 +189,8 @@ def upsert_comment(pull: GhPull, body: str) -> None:
     pull.create_issue_comment(body)
 
 
-def quality_report(checkout: Path, base_sha: str, head_sha: str, verdict: Verdict) -> str | None:
+def quality_report(checkout: Path, base_sha: str, head_sha: str, verdict: Verdict,
+                   preview_url: str | None = None) -> str | None:
     """`warta report` for the PR, when the head commit is in the local clone (same-repo PRs).
 
     PR content is only read (git archive into a temporary folder), never run. The report is
@@ -199,7 +200,7 @@ def quality_report(checkout: Path, base_sha: str, head_sha: str, verdict: Verdic
 
     try:
         wgit.resolve_commit(wgit.open_repo(checkout), head_sha)
-        built = build_report(checkout, base_sha, head_sha)
+        built = build_report(checkout, base_sha, head_sha, preview_url=preview_url)
         built = replace(built, approved=verdict.approved,
                         requirements=tuple(r.as_dict() for r in verdict.requirements))
         return render_markdown(built)
@@ -217,6 +218,14 @@ def report(repo: Repository, number: int, head_sha: str, verdict: Verdict,
     )
     if comment:
         upsert_comment(repo.get_pull(number), comment_body(verdict, head_sha, quality_report))
+
+
+def preview_url_for(repo_name: str, number: int) -> str | None:
+    """The PR's preview root (`warta.preview`); WARTA_PREVIEW_PAGES_URL=off turns links off."""
+    from warta.preview import preview_root
+
+    pages = os.environ.get("WARTA_PREVIEW_PAGES_URL") or None
+    return None if pages == "off" else preview_root(repo_name, number, pages)
 
 
 def gate_pull(gh: Github, repo_name: str, number: int, checkout: Path,
@@ -248,7 +257,8 @@ def gate_pull(gh: Github, repo_name: str, number: int, checkout: Path,
                                  f"{head_sha[:7]} tidak berlaku dan pemeriksaan diulang.")
     quality = None
     if latest == head_sha and data_base is not None:
-        quality = quality_report(checkout, data_base, head_sha, verdict)
+        quality = quality_report(checkout, data_base, head_sha, verdict,
+                                 preview_url_for(repo_name, number))
     try:
         report(repo, number, head_sha, verdict, comment=latest == head_sha,
                quality_report=quality)
