@@ -151,6 +151,16 @@ def roster_sync_github(
     raise typer.Exit(sync_github_command(org, base_url, dry_run=dry_run))
 
 
+@roster_app.command("import-nip")
+def roster_import_nip(
+    file: Annotated[Path, typer.Argument(help="Berkas privat CSV/YAML: agency, name, nip (dan urutan).")],
+) -> None:
+    """Impor NIP dari berkas privat: roster hanya menyimpan HMAC dan bentuk tersamar (WARTA_NIP_KEY)."""
+    from warta.commands.roster_nip import import_nip_command
+
+    raise typer.Exit(import_nip_command(file))
+
+
 @app.command()
 def build(
     agency: Annotated[list[str] | None, typer.Option("--agency", help="Hanya PD ini (boleh berulang).")] = None,

@@ -131,6 +131,7 @@ def rendered_fields(post: Post, site_url: str) -> Iterator[Field]:
 
 
 _LABEL = {"nip": "NIP", "nik": "NIK"}
+CODES = {"nip": "privacy-nip", "nik": "privacy-nik"}
 
 
 def personal_number_findings(post: Post, site_url: str) -> list[Finding]:
@@ -144,7 +145,7 @@ def personal_number_findings(post: Post, site_url: str) -> list[Finding]:
                     continue  # already reported in the field the caption was made from
                 seen.add(number.digits)
                 findings.append(error(
-                    post.path, field.line, f"privacy-{number.kind}",
+                    post.path, field.line, CODES[number.kind],
                     f"`{field.name}` memuat angka berbentuk {_LABEL[number.kind]} ({number.masked}). "
                     f"{_LABEL[number.kind]} adalah data pribadi (UU 27/2022) dan akan tampil di situs, "
                     "RSS, pencarian dan media sosial: hapus angka itu."))
