@@ -12,6 +12,7 @@ from pathlib import Path
 from tests.metrics.conftest import NOW
 from tests.metrics.fakes import TEXTS, FakeState
 from warta.metrics.collect import collect, comment_texts
+from warta.metrics.labels import labelled
 from warta.metrics.ledger import published_copies
 from warta.metrics.model import Comment, Snapshot
 from warta.metrics.report import build_dashboard, write_report
@@ -151,3 +152,15 @@ def test_old_store_records_with_text_are_read_as_labels(tmp_path: Path) -> None:
     path.write_text(json.dumps(old) + "\n")
     [comment] = Store(tmp_path).comments()
     assert comment.question and comment.topic == "Jalan dan infrastruktur" and "text" not in comment.as_json()
+
+
+def test_kinerja_page_shows_a_word_only_when_five_people_used_it(sample_repo: Path, ledger_dir: Path,
+                                                                 tmp_path: Path) -> None:
+    def said(n_people: int, times: int) -> list[Comment]:
+        return [labelled("facebook", "dinas-contoh", "p", "r", f"c{i}", None, f"warga-{i % n_people}", False,
+                         "Kapan pendaftaran beasiswa dibuka?", "2026-11-20T10:00:00+07:00") for i in range(times)]
+
+    four = build_dashboard(sample_repo, tmp_path / "none", ledger_dir, NOW, comments=said(4, 10))
+    assert "beasiswa" not in four.agency_page("dinas-contoh")  # 10 uses, 4 people
+    five = build_dashboard(sample_repo, tmp_path / "none", ledger_dir, NOW, comments=said(5, 5))
+    assert "beasiswa (5 orang)" in five.agency_page("dinas-contoh")
