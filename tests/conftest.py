@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import socket
 import textwrap
+from datetime import date
 from pathlib import Path
 
 import pytest
+
+from warta.roster.importnip import nip_flow
+from warta.roster.nip import nip_record
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,6 +31,16 @@ media_center:
 sensitive_words: [goblok, bangsat]
 """
 
+# Tests build NIPs in code (synthetic, never anyone's) and store them as `warta roster import-nip` does.
+TEST_NIP_KEY = b"warta-tests-only-key-0123456789abcdef"
+ANI_NIP = "19910315 201503 2 004"
+
+
+def stored_nip(printed: str, key: bytes = TEST_NIP_KEY) -> str:
+    """The `nip: {...}` line the roster keeps for `printed`."""
+    return nip_flow(nip_record(printed, key, date(2026, 11, 29)))
+
+
 AGENCY_A = """\
 slug: dinas-contoh
 name: Dinas Contoh
@@ -39,7 +53,7 @@ delegates:
   - {name: Plt Contoh, github: plt-contoh, github_id: 1002, role: Plt, from: 2026-01-01, until: 2026-01-31}
 team:
   - name: "Ani Lestari, S.Kom"
-    nip: "19880620 200903 2 001"
+    @ANI_NIP@
     jabatan: Pranata Humas
     github: ani-lestari
   - name: Budi Santoso
@@ -50,7 +64,7 @@ channels:
   instagram: {account: "178", username: dinascontoh}
   facebook: {page_id: "100"}
   x: {handle: dinascontoh}
-"""
+""".replace("@ANI_NIP@", stored_nip(ANI_NIP))
 
 AGENCY_B = """\
 slug: badan-contoh

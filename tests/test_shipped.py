@@ -24,11 +24,11 @@ def test_check_on_shipped_repo_passes_and_lists_decree_defects() -> None:
     findings = json.loads(result.stdout)
     assert all(f["severity"] == "warning" for f in findings)
     where = {(f["code"], f["file"]) for f in findings}
-    assert ("nip-format", "roster/biro-umum.yml") in where  # 1984126 201503 1 001
-    assert ("nip-birth-date", "roster/badan-penghubung.yml") in where  # 19869608...
+    assert ("nip-format", "roster/biro-umum.yml") in where  # 17 digits
+    assert ("nip-birth-date", "roster/badan-penghubung.yml") in where  # birth month 96
     assert ("nip-appointment", "roster/dinas-pendidikan-kebudayaan.yml") in where  # appointed 2100
     codes = Counter(f["code"] for f in findings)
-    assert codes["nip-duplicate"] == 2  # 19850122 201001 1 008, two people
+    assert codes["nip-duplicate"] == 2  # one NIP, two people
     assert codes["member-vacant"] == 5  # BPKD's three rows, Bappeda's, DPMPTSP's NIP-only row
     assert codes["decree-number-gap"] == 2  # no 10, no 13
     assert codes["member-agency-column"] == 2  # "Sanitarian" in the agency column

@@ -265,6 +265,14 @@ def siap(
     from warta.commands.siap import siap as run
 
     raise typer.Exit(run(agency, format.value))
+@roster_app.command("import-nip")
+def roster_import_nip(
+    file: Annotated[Path, typer.Argument(help="Berkas privat CSV/YAML: agency, name, nip (dan urutan).")],
+) -> None:
+    """Impor NIP dari berkas privat: roster hanya menyimpan HMAC dan bentuk tersamar (WARTA_NIP_KEY)."""
+    from warta.commands.roster_nip import import_nip_command
+
+    raise typer.Exit(import_nip_command(file))
 
 
 @app.command()

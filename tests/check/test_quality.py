@@ -209,7 +209,7 @@ def test_local_video_length_per_network(sample_repo: Path) -> None:
 
 @pytest.mark.parametrize(("sentence", "code"), [
     ("NIK pelapor 1771012345670001 sudah diverifikasi.", "privacy-nik"),
-    ("Petugas: NIP 19880620 200903 2 001.", "privacy-nip"),
+    ("Petugas: NIP 19910315 201503 2 004.", "privacy-nip"),
     ("Hubungi Bu Ani di 0812-3456-7890.", "privacy-phone"),
     ("Hubungi +62 812 3456 7890.", "privacy-phone"),
     ("Kirim ke ani.lestari@gmail.com ya.", "privacy-email"),

@@ -10,6 +10,14 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 PREFIX = {"facebook": "/fb/v21.0", "instagram": "/ig/v21.0", "x": "/x", "youtube": "/yt", "tiktok": "/tt"}
+# What citizens wrote, by comment id suffix (Facebook ids are "<post>_c1"): listed, and read one by one.
+TEXTS = {
+    "c1": "Kapan posyandu berikutnya dibuka?", "c2": "Terima kasih infonya, sangat membantu",
+    "c3": "Jadwalnya tanggal 5 Desember, Bu.", "ig_c1": "Pelayanannya lambat sekali",
+    "ig_r1": "Mohon maaf, kami teruskan ke bidang pelayanan.",
+    "ig_c2": "Di mana lokasi posyandu di Kelurahan Sawah Lebar?", "x_r1": "@dinascontoh berapa biayanya?",
+    "x_r2": "@warga gratis, Pak.", "yt_c1": "Videonya bagus, informatif",
+}
 
 
 @dataclass
@@ -93,35 +101,43 @@ class Handler(BaseHTTPRequestHandler):
                 _metric("post_impressions", self.state.views), _metric("post_impressions_unique", 640),
                 _metric("post_clicks", 55), _metric("post_reactions_by_type_total", {"like": 40, "love": 6})],
                 "paging": {"previous": "x", "next": "y"}})
+        if len(parts) == 1 and q.get("fields") == "message":  # GET /{comment-id}?fields=message
+            suffix = pid.rsplit("_", 1)[-1]
+            if suffix not in TEXTS:
+                return self._send(400, {"error": {"message": "Unsupported get request.", "type": "GraphMethodException",
+                                                  "code": 100, "error_subcode": 33, "fbtrace_id": "Abc"}})
+            return self._send(200, {"id": pid, "message": TEXTS[suffix]})
         if len(parts) == 1:
             return self._send(200, {"shares": {"count": 7}, "comments": {
                 "data": [], "summary": {"order": "chronological", "total_count": 3, "can_comment": True}}, "id": pid})
         if parts[1] == "comments" and q.get("after") != "PAGE2":
             return self._send(200, {"data": [
-                {"id": f"{pid}_c1", "message": "Kapan posyandu berikutnya dibuka?", "created_time":
+                {"id": f"{pid}_c1", "message": TEXTS["c1"], "created_time":
                  "2026-11-20T03:00:00+0000", "from": {"id": "555"}},
-                {"id": f"{pid}_c2", "message": "Terima kasih infonya, sangat membantu", "created_time":
+                {"id": f"{pid}_c2", "message": TEXTS["c2"], "created_time":
                  "2026-11-20T04:00:00+0000", "from": {"id": "556"}}],
                 "paging": {"cursors": {"before": "A", "after": "PAGE2"},
                            "next": f"{self.state.base}{PREFIX['facebook']}/{pid}/comments?after=PAGE2&limit=100"}})
         return self._send(200, {"data": [
-            {"id": f"{pid}_c3", "message": "Jadwalnya tanggal 5 Desember, Bu.", "created_time":
+            {"id": f"{pid}_c3", "message": TEXTS["c3"], "created_time":
              "2026-11-20T05:30:00+0000", "from": {"id": "100"}, "parent": {"id": f"{pid}_c1"}}],
             "paging": {"cursors": {"before": "B", "after": "C"}}})
 
     def _instagram(self, method: str, path: str, q: dict[str, str], body: Any) -> None:
         parts = path.strip("/").split("/")
+        if len(parts) == 1:  # GET /{ig-comment-id}?fields=text
+            return self._send(200, {"id": parts[0], "text": TEXTS[parts[0]]})
         if parts[1] == "insights":
             return self._send(200, {"data": [
                 _metric("reach", 800), _metric("views", 1500), _metric("likes", 90), _metric("comments", 2),
                 _metric("shares", 4), _metric("saved", 11), _metric("total_interactions", 107)]})
         return self._send(200, {"data": [
-            {"id": "ig_c1", "text": "Pelayanannya lambat sekali", "timestamp": "2026-11-21T02:00:00+0000",
+            {"id": "ig_c1", "text": TEXTS["ig_c1"], "timestamp": "2026-11-21T02:00:00+0000",
              "username": "warga.satu", "from": {"id": "9001", "username": "warga.satu"},
-             "replies": {"data": [{"id": "ig_r1", "text": "Mohon maaf, kami teruskan ke bidang pelayanan.",
+             "replies": {"data": [{"id": "ig_r1", "text": TEXTS["ig_r1"],
                                    "timestamp": "2026-11-21T08:00:00+0000", "username": "dinascontoh",
                                    "from": {"id": "178", "username": "dinascontoh"}}]}},
-            {"id": "ig_c2", "text": "Di mana lokasi posyandu di Kelurahan Sawah Lebar?",
+            {"id": "ig_c2", "text": TEXTS["ig_c2"],
              "timestamp": "2026-11-22T02:00:00+0000", "username": "warga.dua",
              "from": {"id": "9002", "username": "warga.dua"}}]})
 
@@ -130,11 +146,15 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, {"data": [{"id": i, "text": "…", "edit_history_tweet_ids": [i], "public_metrics": {
                 "retweet_count": 3, "reply_count": 2, "like_count": 20, "quote_count": 1, "bookmark_count": 2,
                 "impression_count": 900}} for i in q["ids"].split(",")]})
+        if path.startswith("/2/tweets/") and path != "/2/tweets/search/recent":  # GET /2/tweets/:id
+            tweet_id = path.rsplit("/", 1)[-1]
+            return self._send(200, {"data": {"id": tweet_id, "text": TEXTS[tweet_id],
+                                             "edit_history_tweet_ids": [tweet_id]}})
         conv = q["query"].removeprefix("conversation_id:")
         return self._send(200, {"data": [
-            {"id": "x_r1", "text": "@dinascontoh berapa biayanya?", "author_id": "77", "conversation_id": conv,
+            {"id": "x_r1", "text": TEXTS["x_r1"], "author_id": "77", "conversation_id": conv,
              "created_at": "2026-11-20T06:00:00.000Z", "referenced_tweets": [{"type": "replied_to", "id": conv}]},
-            {"id": "x_r2", "text": "@warga gratis, Pak.", "author_id": "1", "conversation_id": conv,
+            {"id": "x_r2", "text": TEXTS["x_r2"], "author_id": "1", "conversation_id": conv,
              "created_at": "2026-11-20T07:00:00.000Z", "referenced_tweets": [{"type": "replied_to", "id": "x_r1"}]}],
             "includes": {"users": [{"id": "77", "name": "Warga", "username": "warga"},
                                    {"id": "1", "name": "Dinas Contoh", "username": "dinascontoh"}]},
@@ -146,10 +166,14 @@ class Handler(BaseHTTPRequestHandler):
                 {"kind": "youtube#video", "etag": "e", "id": i, "statistics": {
                     "viewCount": "2500", "likeCount": "31", "favoriteCount": "0", "commentCount": "1"}}
                 for i in q["id"].split(",")], "pageInfo": {"totalResults": 1, "resultsPerPage": 1}})
+        if path == "/youtube/v3/comments":  # comments.list?id=...
+            return self._send(200, {"kind": "youtube#commentListResponse", "items": [
+                {"kind": "youtube#comment", "id": i, "snippet": {"textOriginal": TEXTS[i], "textDisplay": TEXTS[i]}}
+                for i in q["id"].split(",") if i in TEXTS]})
         return self._send(200, {"kind": "youtube#commentThreadListResponse", "items": [
             {"kind": "youtube#commentThread", "id": "yt_t1", "snippet": {"videoId": q["videoId"], "topLevelComment": {
                 "kind": "youtube#comment", "id": "yt_c1", "snippet": {
-                    "textOriginal": "Videonya bagus, informatif", "authorDisplayName": "@Warga",
+                    "textOriginal": TEXTS["yt_c1"], "authorDisplayName": "@Warga",
                     "authorChannelId": {"value": "UCwarga"}, "publishedAt": "2026-11-23T01:00:00Z"}},
                 "totalReplyCount": 0, "canReply": True, "isPublic": True}}]})
 

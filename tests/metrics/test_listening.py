@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from warta.metrics.inbox import format_age, response_stats, unanswered
+from warta.metrics.labels import labelled
 from warta.metrics.model import Comment
 from warta.metrics.sentiment import classify, evaluate_labels, is_question
 from warta.metrics.summary import summarise
-from warta.metrics.topics import topic_of
+from warta.metrics.topics import keywords, topic_of, topic_words
 from warta.timeutil import WIB
 
 SAMPLE = Path(__file__).parent / "data" / "sentiment_sample.csv"
@@ -53,7 +54,7 @@ def test_sentiment_accuracy_on_the_labelled_sample(capsys: pytest.CaptureFixture
 
 def c(cid: str, text: str, when: str, parent: str | None = None, ours: bool = False,
       agency: str = "dinas-contoh") -> Comment:
-    return Comment("instagram", agency, "content/p.md", "m1", cid, parent, f"a-{cid}", ours, text, when)
+    return labelled("instagram", agency, "content/p.md", "m1", cid, parent, f"a-{cid}", ours, text, when)
 
 
 COMMENTS = [
@@ -79,11 +80,18 @@ def test_response_rate_and_time() -> None:
     assert (stats.public_comments, stats.answered, stats.median_hours, stats.rate) == (4, 1, 6.0, 25.0)
 
 
-def test_keywords_drop_mentions_and_single_comments() -> None:
-    from warta.metrics.topics import keywords
+def test_keywords_count_people_not_uses() -> None:
+    """A word used 10 times by 4 people is not shown; used by 5 people it is."""
+    four = [(f"a{i % 4}", topic_words("pendaftaran beasiswa kapan?")) for i in range(10)]
+    assert keywords(four) == []
+    five = [*four, ("a4", topic_words("Pendaftarannya di mana?"))]
+    assert keywords(five) == [("pendaftaran", 5)]
+    assert keywords(five, min_people=4) == [("pendaftaran", 5), ("beasiswa", 4)]
 
-    found = dict(keywords(["@budi.santoso kapan pendaftaran?", "pendaftaran beasiswa", "Rahmawati bilang gratis"]))
-    assert found == {"pendaftaran": 2}
+
+def test_topic_words_keep_no_names_mentions_or_free_text() -> None:
+    words = topic_words("@budi.santoso Bu Rahmawati, jalan di Gang Mawar 12 berlubang, pelayanannya lambat")
+    assert words == ("berlubang", "jalan", "lambat", "pelayanan")
 
 
 def test_topics() -> None:
@@ -100,6 +108,9 @@ def test_monthly_summary_is_aggregate_only() -> None:
     assert summary.sentiment["negatif"] == 1 and summary.median_response_hours == 6.0
     assert any("Jawab 5 pertanyaan" in tip for tip in summary.recommendations)
     assert any("Pendidikan" in tip for tip in summary.recommendations)
-    assert summary.keywords and all(n >= 2 for _, n in summary.keywords)
+    assert summary.keywords == []  # 3 people asked about "beasiswa": fewer than 5, so no word is shown
+    more = many + [c(f"r{i}", "Beasiswa sekolah, pendaftarannya kapan?", "2026-11-26T11:00:00+07:00") for i in range(2)]
+    assert summarise(more, "dinas-contoh", "2026-11", NOW).keywords == [
+        ("beasiswa", 5), ("pendaftaran", 5), ("sekolah", 5)]
     flat = repr(summary)
     assert "lambat sekali" not in flat and "a-3" not in flat

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from warta.metrics.labels import labelled
 from warta.metrics.measures import BY_KEY, MEASURES, compute, compute_all
 from warta.metrics.model import Comment
 from warta.metrics.numbers import comment_numbers
@@ -41,7 +42,7 @@ def test_keberlanjutan_is_the_mean_of_available_ratios() -> None:
 
 
 def _c(cid: str, author: str, when: str, parent: str | None = None, ours: bool = False) -> Comment:
-    return Comment("facebook", "dinas-contoh", "p", "r", cid, parent, author, ours, "teks", when)
+    return labelled("facebook", "dinas-contoh", "p", "r", cid, parent, author, ours, "teks", when)
 
 
 def test_comment_numbers_people_replies_and_returning() -> None:

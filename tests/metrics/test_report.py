@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 
 from tests.metrics.conftest import NOW
-from tests.metrics.fakes import FakeState
-from warta.metrics.collect import collect
+from tests.metrics.fakes import TEXTS, FakeState
+from warta.metrics.collect import collect, comment_texts
+from warta.metrics.labels import labelled
 from warta.metrics.ledger import published_copies
-from warta.metrics.model import Snapshot
+from warta.metrics.model import Comment, Snapshot
 from warta.metrics.report import build_dashboard, write_report
 from warta.metrics.store import Store
 from warta.roster.models import Roster
@@ -68,7 +69,7 @@ def test_public_pages_hold_no_comment_text_or_author(sample_repo: Path, ledger_d
     written = write_report(board, tmp_path / "out")
     comments = Store(store_dir).comments()
     assert comments
-    secrets = [c.text for c in comments] + [c.author_key for c in comments] + ["warga.satu", "UCwarga", "9001"]
+    secrets = list(TEXTS.values()) + [c.author_key for c in comments] + ["warga.satu", "UCwarga", "9001"]
     for path in written:
         text = path.read_text()
         for secret in secrets:
@@ -103,6 +104,7 @@ def test_cli(sample_repo: Path, ledger_dir: Path, roster: Roster, fake: FakeStat
     assert inbox.returncode == 0, inbox.stderr
     items = json.loads(inbox.stdout)
     assert items[0]["question"] and all(i["agency"] == "dinas-contoh" for i in items)
+    assert {i["text"] for i in items} == {"(teks tidak tersedia)"}  # no token here: the store has no text
     bad = run(sample_repo, "inbox", "--agency", "tidak-ada", "--store", str(store_dir))
     assert bad.returncode == 2 and "tidak-ada" in bad.stderr and "Traceback" not in bad.stderr
     csv_file = tmp_path / "x.csv"
@@ -112,3 +114,53 @@ def test_cli(sample_repo: Path, ledger_dir: Path, roster: Roster, fake: FakeStat
     assert bad.returncode == 2 and "x.csv:1" in bad.stderr and "Traceback" not in bad.stderr
     since = run(sample_repo, "metrics", "collect", "--since", "kemarin", "--ledger", str(ledger_dir))
     assert since.returncode == 2 and "--since" in since.stderr
+
+
+def test_the_store_keeps_no_comment_text_and_the_inbox_reads_it_from_the_network(
+        sample_repo: Path, ledger_dir: Path, roster: Roster, fake: FakeState, tmp_path: Path) -> None:
+    store_dir = collected(sample_repo, ledger_dir, roster, fake, tmp_path)
+    stored = "".join(p.read_text(encoding="utf-8") for p in sorted(store_dir.rglob("*")) if p.is_file())
+    assert '"question": true' in stored and '"sentiment": "negatif"' in stored  # the labels are kept
+    for text in TEXTS.values():
+        for fragment in (text, text[:20], "Sawah Lebar", "dinascontoh berapa"):
+            assert fragment not in stored, fragment
+    env = {**os.environ, **fake.env(), "COLUMNS": "200"}
+    env.pop("WARTA_TOKEN_DINAS_CONTOH_TIKTOK", None)
+    shown = subprocess.run([sys.executable, "-m", "warta.cli", "inbox", "--agency", "dinas-contoh", "--store",
+                            str(store_dir), "--format", "json"], cwd=sample_repo, capture_output=True, text=True,
+                           env=env, timeout=120)
+    assert shown.returncode == 0, shown.stderr
+    texts = {i["comment_id"]: i["text"] for i in json.loads(shown.stdout)}
+    # Read from the (fake) network now: the unanswered ones on Instagram, YouTube and Facebook.
+    assert texts == {"ig_c2": TEXTS["ig_c2"], "yt_c1": TEXTS["yt_c1"], "100_200_c2": TEXTS["c2"]}
+    # X (answered, so not in the inbox) through the same call; TikTok has no such API.
+    x_reply = next(c for c in Store(store_dir).comments() if c.comment_id == "x_r1")
+    tiktok = Comment("tiktok", "dinas-contoh", "p", "v", "tt_1", None, "k", False, "2026-11-20T10:00:00+07:00")
+    assert comment_texts([x_reply, tiktok], env=fake.env(), sleep=lambda s: None) == {
+        ("x", "x_r1"): TEXTS["x_r1"], ("tiktok", "tt_1"): None}
+    asked = {(r["network"], r["path"]) for r in fake.requests}
+    assert {("instagram", "/ig_c2"), ("x", "/2/tweets/x_r1"), ("youtube", "/youtube/v3/comments"),
+            ("facebook", "/100_200_c2")} <= asked
+
+
+def test_old_store_records_with_text_are_read_as_labels(tmp_path: Path) -> None:
+    old = {"network": "facebook", "agency": "dinas-contoh", "post_id": "p", "remote_id": "r", "comment_id": "c9",
+           "parent_id": None, "author_key": "k", "by_agency": False, "text": "Kapan jalan berlubang diperbaiki?",
+           "created_at": "2026-11-20T10:00:00+07:00", "permalink": None}
+    path = tmp_path / "comments/facebook/2026-11-20.jsonl"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps(old) + "\n")
+    [comment] = Store(tmp_path).comments()
+    assert comment.question and comment.topic == "Jalan dan infrastruktur" and "text" not in comment.as_json()
+
+
+def test_kinerja_page_shows_a_word_only_when_five_people_used_it(sample_repo: Path, ledger_dir: Path,
+                                                                 tmp_path: Path) -> None:
+    def said(n_people: int, times: int) -> list[Comment]:
+        return [labelled("facebook", "dinas-contoh", "p", "r", f"c{i}", None, f"warga-{i % n_people}", False,
+                         "Kapan pendaftaran beasiswa dibuka?", "2026-11-20T10:00:00+07:00") for i in range(times)]
+
+    four = build_dashboard(sample_repo, tmp_path / "none", ledger_dir, NOW, comments=said(4, 10))
+    assert "beasiswa" not in four.agency_page("dinas-contoh")  # 10 uses, 4 people
+    five = build_dashboard(sample_repo, tmp_path / "none", ledger_dir, NOW, comments=said(5, 5))
+    assert "beasiswa (5 orang)" in five.agency_page("dinas-contoh")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from tests.conftest import write
+from tests.conftest import stored_nip, write
 from warta.roster import load_roster, validate_roster
 from warta.timeutil import WIB
 
@@ -52,21 +52,22 @@ def test_every_problem_is_collected_with_its_line(sample_repo: Path) -> None:
           - {name: Plt, github: plt-x, role: Pj, from: 2026-02-01, until: 2026-01-01}
         team:
           - name: Ani
-            nip: "19869608 201502 1 001"
+            @BAD_BIRTH@
             jabatan: Pranata Humas
           - name: null
             jabatan: Tenaga Harian Lepas
           - name: Budi
-            nip: "19850122 201001 1 008"
+            @SHARED@
           - name: Cici
-            nip: "19850122 201001 1 008"
+            @SHARED@
             jabatan: Staf
             github: bad_login!
         channels:
           website: true
           instagram: {username: tanpaakun}
           myspace: {handle: x}
-        """)
+        """.replace("@BAD_BIRTH@", stored_nip("19899612 201502 1 003")).replace(
+        "@SHARED@", stored_nip("19800202 200501 1 005")))
     findings = findings_for(sample_repo)
     found = {(f.code, f.line) for f in findings}
     assert ("roster-slug-mismatch", 1) in found
@@ -138,12 +139,12 @@ def test_two_people_in_one_row_and_thl_with_nip(sample_repo: Path) -> None:
           - name: "Ihsan Fadhillah, S.I.Kom Pauzan, S.H"
             jabatan: Tenaga Harian Lepas
           - name: "Hajrullah, S,Sos"
-            nip: "19781107 200502 1002"
+            @THL@
             jabatan: Tenaga Harian Lepas
           - name: Roger
             jabatan: Pengawas
             decree_agency: Sanitarian
-        """)
+        """.replace("@THL@", stored_nip("19790909 200502 1 003")))
     found = {(f.code, f.line) for f in findings_for(sample_repo)}
     assert ("member-two-names", 5) in found
     assert ("member-two-names", 7) not in found

@@ -34,6 +34,6 @@ def test_urls() -> None:
 
 
 def test_without_nip() -> None:
-    assert without_nip("Pranata Humas 19880620 200903 2 001") == "Pranata Humas"
-    assert without_nip("Ani 198806202009032001") == "Ani"
+    assert without_nip("Pranata Humas 19910315 201503 2 004") == "Pranata Humas"
+    assert without_nip("Ani 199103152015032004") == "Ani"
     assert without_nip(None) == ""

@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from warta.channels.captions import render_caption
 from warta.channels.limits import GIF_MAX_BYTES_X, LIMITS, MB
 from warta.check.media import ImageInfo, MediaError, image_info, mp4_duration
+from warta.check.personal import personal_number_findings
 from warta.content.models import MediaItem, Post
 from warta.content.scaffold import PLACEHOLDER_BODY
 from warta.findings import Finding, error, warning
@@ -238,8 +239,12 @@ def video_file(ctx: Context, post: Post) -> Iterator[Finding]:
 
 # --- privacy and ethics -----------------------------------------------------------------------
 
-NIK = re.compile(r"(?<![\d.])(?:1[1-9]|[2-9]\d)\d{4}[\s.-]?\d{6}[\s.-]?\d{4}(?![\d])")
-NIP = re.compile(r"(?<!\d)(?:19|20)\d{6}\s?\d{6}\s?[12]\s?\d{3}(?!\d)")
+@rule
+def personal_numbers(ctx: Context, post: Post) -> Iterator[Finding]:
+    """NIP and NIK in every published field and rendered caption (`warta.check.personal`)."""
+    yield from personal_number_findings(post, ctx.province.site_url)
+
+
 PHONE = re.compile(r"(?<![\w+])(?:\+62|62|0)[\s.-]?8\d{1,3}(?:[\s.-]?\d{3,4}){2,3}(?!\d)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -247,14 +252,6 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 @rule
 def privacy(ctx: Context, post: Post) -> Iterator[Finding]:
     for where, text, line in _texts(post):
-        for match in NIP.finditer(text):
-            yield error(post.path, line, "privacy-nip",
-                        f"{where.capitalize()} memuat NIP `{match.group()}`. NIP adalah data pribadi "
-                        "(UU 27/2022): hapus.")
-        for match in NIK.finditer(NIP.sub("", text)):
-            yield error(post.path, line, "privacy-nik",
-                        f"{where.capitalize()} memuat angka seperti NIK `{match.group()}`. NIK adalah data pribadi "
-                        "(UU 27/2022): hapus.")
         for match in PHONE.finditer(text):
             yield error(post.path, line, "privacy-phone",
                         f"{where.capitalize()} memuat nomor telepon `{match.group().strip()}`. Nomor pribadi "

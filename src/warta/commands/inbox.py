@@ -12,9 +12,12 @@ from warta.output import console, print_json
 from warta.project import find_root
 from warta.timeutil import now_wib
 
+UNAVAILABLE = "(teks tidak tersedia)"
+
 
 def inbox_command(agency: str | None, store: Path | None, fmt: str = "text", limit: int = 50) -> int:
-    from warta.metrics.inbox import format_age, unanswered
+    from warta.metrics.collect import comment_texts
+    from warta.metrics.inbox import InboxItem, format_age, unanswered
     from warta.metrics.store import DEFAULT_STORE, Store
     from warta.roster.load import load_roster
 
@@ -24,10 +27,17 @@ def inbox_command(agency: str | None, store: Path | None, fmt: str = "text", lim
         raise UsageError(f"Perangkat daerah `{agency}` tidak ada di roster/. Contoh slug: "
                          f"{', '.join(roster.slugs()[:3])}.")
     items = unanswered(Store(store or root / DEFAULT_STORE).comments(), now_wib(), agency)
+    shown = items if fmt == "json" else items[:limit]
+    # The store keeps no comment text (it lives on a public branch): read it from the network now.
+    texts = comment_texts([i.comment for i in shown])
+
+    def text_of(item: InboxItem) -> str:
+        return texts.get((item.comment.network, item.comment.comment_id)) or UNAVAILABLE
+
     if fmt == "json":
         print_json([{"agency": i.comment.agency, "network": i.comment.network, "post_id": i.comment.post_id,
                      "comment_id": i.comment.comment_id, "question": i.question, "age_hours": i.age_hours,
-                     "sentiment": i.sentiment, "text": i.comment.text, "permalink": i.comment.permalink}
+                     "sentiment": i.sentiment, "text": text_of(i), "permalink": i.comment.permalink}
                     for i in items])
         return 0
     if not items:
@@ -37,9 +47,9 @@ def inbox_command(agency: str | None, store: Path | None, fmt: str = "text", lim
     table = Table(title=f"{len(items)} komentar belum dijawab ({questions} pertanyaan)")
     for column in ("Umur", "Jenis", "Sentimen", "Jaringan", "Perangkat daerah", "Komentar"):
         table.add_column(column)
-    for item in items[:limit]:
+    for item in shown:
         table.add_row(format_age(item.age_hours), "Pertanyaan" if item.question else "Komentar", item.sentiment,
-                      item.comment.network, item.comment.agency, escape(item.comment.text[:160]))
+                      item.comment.network, item.comment.agency, escape(text_of(item)[:160]))
     console.print(table)
     if len(items) > limit:
         console.print(f"… dan {len(items) - limit} lagi (pakai --format json untuk semuanya).")

@@ -193,7 +193,7 @@ def _build(rel: str, doc: YamlDoc, data: dict[str, Any], body: str, body_line: i
         media_center=data.get("media_center") is True,
         draft=data.get("draft") is True,
         explicit_id=text("id") or None,
-        lines={str(k[0]): v for k, v in doc.lines.items() if len(k) == 1},
+        lines={".".join(map(str, k)): v for k, v in doc.lines.items()},  # "media.0.alt" too
     )
 
 

@@ -62,6 +62,41 @@ def fresh_token(channel: str, token: str, env: Mapping[str, str], client: httpx.
         return str(refresh(token, own, env))
 
 
+def _connect(agency: str, channel: str, adapter: Insights, token: str, env: Mapping[str, str],
+             sleep: Callable[[float], None], client: httpx.Client | None) -> Http:
+    token = fresh_token(channel, token, env, client)
+    return Http(base=(env.get(f"WARTA_{channel.upper()}_API") or base_url(channel, adapter.default_base))
+                .rstrip("/"), token=token, classify=adapter.classify, sleep=sleep, client=client, max_wait=300.0)
+
+
+def comment_texts(comments: list[Comment], *, env: Mapping[str, str] | None = None,
+                  sleep: Callable[[float], None] = time.sleep, client: httpx.Client | None = None,
+                  adapters: Mapping[str, Insights] | None = None) -> dict[tuple[str, str], str | None]:
+    """(network, comment id) → the comment's text read from the network now; None when it cannot be
+    (no token, the network offers no such call, the comment was deleted). The store keeps no text."""
+    env = os.environ if env is None else env
+    adapters = ADAPTERS if adapters is None else adapters
+    texts: dict[tuple[str, str], str | None] = {(c.network, c.comment_id): None for c in comments}
+    groups: dict[tuple[str, str], list[Comment]] = {}
+    for comment in comments:
+        groups.setdefault((comment.agency, comment.network), []).append(comment)
+    for (agency, channel), group in sorted(groups.items()):
+        adapter = adapters.get(channel)
+        token = env.get(token_env(agency, channel))
+        if adapter is None or not token:
+            continue
+        try:
+            http = _connect(agency, channel, adapter, token, env, sleep, client)
+        except ApiError:
+            continue
+        for comment in group:
+            try:
+                texts[(channel, comment.comment_id)] = adapter.comment_text(comment, http)
+            except ApiError:
+                continue  # deleted, hidden or out of quota: shown as unavailable
+    return texts
+
+
 def collect(copies: list[PublishedCopy], roster: Roster, store: Store, *, now: datetime,
             since: date | None = None, env: Mapping[str, str] | None = None,
             sleep: Callable[[float], None] = time.sleep, client: httpx.Client | None = None,
@@ -84,7 +119,7 @@ def collect(copies: list[PublishedCopy], roster: Roster, store: Store, *, now: d
             result.skipped.append(f"{label}: token {token_env(agency, channel)} belum diatur; dilewati.")
             continue
         try:
-            token = fresh_token(channel, token, env, client)
+            http = _connect(agency, channel, adapter, token, env, sleep, client)
         except ApiError as exc:
             result.problems.append(f"{label}: token {token_env(agency, channel)} tidak dapat diperbarui: "
                                    f"{exc.message}")
@@ -92,9 +127,6 @@ def collect(copies: list[PublishedCopy], roster: Roster, store: Store, *, now: d
         found = roster.agency(agency)
         account = dict(found.channels.get(channel) or {}) if found and isinstance(
             found.channels.get(channel), dict) else {}
-        http = Http(base=(env.get(f"WARTA_{channel.upper()}_API") or base_url(channel, adapter.default_base))
-                    .rstrip("/"), token=token, classify=adapter.classify, sleep=sleep, client=client,
-                    max_wait=300.0)
         snaps: list[Snapshot] = []
         comments: list[Comment] = []
         try:

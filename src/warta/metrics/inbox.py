@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from warta.metrics.model import Comment
-from warta.metrics.sentiment import classify, is_question
 from warta.timeutil import as_wib
 
 
@@ -71,7 +70,7 @@ def unanswered(comments: list[Comment], now: datetime, agency: str | None = None
             continue
         asked = _when(c.created_at)
         age = round((now - asked).total_seconds() / 3600, 1) if asked else 0.0
-        items.append(InboxItem(c, is_question(c.text), age, classify(c.text).label))
+        items.append(InboxItem(c, c.question, age, c.sentiment))
     return sorted(items, key=lambda i: (not i.question, -i.age_hours, i.comment.comment_id))
 
 

@@ -54,7 +54,13 @@ class Snapshot:
 
 @dataclass(frozen=True)
 class Comment:
-    """A comment or reply on a copy. Authors are private persons: only a salted hash is kept."""
+    """A comment or reply on a copy, as the store keeps it: ids, time and derived labels only.
+
+    Authors are private persons (only a salted hash is kept) and the store lives on a branch
+    of a public repository, so a comment's text is never kept: `warta inbox` fetches it from
+    the network when staff need it. `words` holds only listening vocabulary (topic words,
+    `warta.metrics.topics.VOCABULARY`), never names or free text.
+    """
 
     network: str
     agency: str
@@ -64,12 +70,17 @@ class Comment:
     parent_id: str | None
     author_key: str
     by_agency: bool
-    text: str
     created_at: str  # ISO 8601
     permalink: str | None = None
+    sentiment: str = "netral"  # positif, negatif, netral
+    question: bool = False
+    topic: str = "Lainnya"
+    words: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+        record = asdict(self)
+        record["words"] = list(self.words)
+        return record
 
 
 def author_key(network: str, author_id: str) -> str:

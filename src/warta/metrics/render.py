@@ -14,6 +14,7 @@ from warta.metrics.measures import MEASURES, MeasureValue
 from warta.metrics.numbers import MetricsData, measures_for, post_numbers
 from warta.metrics.summary import MonthlySummary
 from warta.metrics.svg import bar_chart, sparkline
+from warta.metrics.topics import MIN_PEOPLE
 from warta.roster.models import Agency
 
 NO_DATA = "belum ada data"
@@ -103,7 +104,8 @@ def _listening(agency: Agency, row: EvaluationRow, summaries: list[MonthlySummar
     out += [f"| {_cell(t.topic)} | {t.comments} | {t.questions} | {t.positif} | {t.negatif} | {t.netral} |"
             for t in latest.topics]
     if latest.keywords:
-        out += ["", "Kata yang sering muncul: " + ", ".join(f"{_cell(w)} ({n})" for w, n in latest.keywords)]
+        out += ["", f"Kata yang sering muncul (dipakai sedikitnya {MIN_PEOPLE} orang berbeda): "
+                + ", ".join(f"{_cell(w)} ({n} orang)" for w, n in latest.keywords)]
     out += ["", "**Rekomendasi tindak lanjut**", ""]
     out += [f"- {_cell(tip)}" for tip in latest.recommendations] or ["- Tidak ada."]
     if len(summaries) > 1:

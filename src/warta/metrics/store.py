@@ -1,7 +1,7 @@
 """The metrics store: dated, append-only JSON Lines, one file per day per network.
 
     <store>/snapshots/<network>/<yyyy-mm-dd>.jsonl   numbers (Snapshot records)
-    <store>/comments/<network>/<yyyy-mm-dd>.jsonl    comments seen on that collection day
+    <store>/comments/<network>/<yyyy-mm-dd>.jsonl    comments seen that day: ids, time, labels (never text)
 
 Files are only ever appended to, so two copies of the store merge as a union of lines
 (see `warta.metrics.gitstore`), and a re-read from a remembered offset sees only new lines.
@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from warta.metrics.labels import comment_from_json
 from warta.metrics.model import Comment, Snapshot
 
 DEFAULT_STORE = Path(".warta") / "metrics"
@@ -85,9 +86,8 @@ class Store:
         latest: dict[tuple[str, str], Comment] = {}
         for path in self.files("comments"):
             for record in parse_jsonl(path.read_text(encoding="utf-8")):
-                try:
-                    comment = Comment(**record)
-                except TypeError:
+                comment = comment_from_json(record)
+                if comment is None:
                     continue
                 latest[(comment.network, comment.comment_id)] = comment
         return sorted(latest.values(), key=lambda c: (c.created_at, c.comment_id))

@@ -13,8 +13,7 @@ from datetime import datetime
 
 from warta.metrics.inbox import response_hours
 from warta.metrics.model import Comment
-from warta.metrics.sentiment import classify, is_question
-from warta.metrics.topics import keywords, topic_of
+from warta.metrics.topics import keywords
 from warta.timeutil import WIB, as_wib
 
 
@@ -52,13 +51,13 @@ def month_of(comment: Comment) -> str:
 def summarise(comments: list[Comment], agency: str, month: str, now: datetime | None = None) -> MonthlySummary:
     hours = response_hours(comments)
     public = [c for c in comments if c.agency == agency and not c.by_agency and month_of(c) == month]
-    labels = {c.comment_id: classify(c.text).label for c in public}
-    asks = {c.comment_id for c in public if is_question(c.text)}
+    labels = {c.comment_id: c.sentiment for c in public}
+    asks = {c.comment_id for c in public if c.question}
     waits = [h for c in public if (h := hours.get((c.network, c.comment_id))) is not None]
     open_questions = sum(1 for c in public if c.comment_id in asks and hours.get((c.network, c.comment_id)) is None)
     by_topic: dict[str, list[Comment]] = {}
     for c in public:
-        by_topic.setdefault(topic_of(c.text), []).append(c)
+        by_topic.setdefault(c.topic, []).append(c)
     rows = []
     for topic, items in by_topic.items():
         counted = Counter(labels[c.comment_id] for c in items)
@@ -69,7 +68,7 @@ def summarise(comments: list[Comment], agency: str, month: str, now: datetime | 
     median = round(statistics.median(waits), 1) if waits else None
     summary = MonthlySummary(agency, month, len(public), len(asks), open_questions,
                              {k: sentiment.get(k, 0) for k in ("positif", "negatif", "netral")}, median, rows,
-                             keywords([c.text for c in public]))
+                             keywords((c.author_key, c.words) for c in public))
     return MonthlySummary(**{**summary.__dict__, "recommendations": recommend(summary)})
 
 

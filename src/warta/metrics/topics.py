@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Iterable
 
+from warta.metrics.lexicon import NEGATIVE, POSITIVE
 from warta.metrics.sentiment import tokens
 
 CLUSTERS: dict[str, tuple[str, ...]] = {
@@ -46,13 +47,26 @@ def topic_of(text: str) -> str:
 
 
 MENTION = re.compile(r"@\w[\w.]*|https?://\S+")
+MIN_PEOPLE = 5  # a word reaches the public page only when at least this many people used it
+# What the store may keep of a comment's words: the topic keywords and the sentiment lexicon, all
+# public lists, so no name, address or other free text of a citizen is ever stored or shown.
+VOCABULARY = frozenset(w for keys in CLUSTERS.values() for w in keys) | frozenset(
+    w for w in (*POSITIVE, *NEGATIVE) if w.isalpha() and len(w) > 3)
 
 
-def keywords(texts: list[str], top: int = 8, min_comments: int = 2) -> list[tuple[str, int]]:
-    """Frequent content words for the public summary: @mentions and links removed, and only
-    words found in at least `min_comments` comments, so no one person's words stand out."""
-    counts: Counter[str] = Counter()
-    for text in texts:
-        words = tokens(MENTION.sub(" ", text))
-        counts.update({w.removesuffix("nya") for w in words if len(w) > 3 and w not in STOPWORDS})
-    return [(w, n) for w, n in counts.most_common() if n >= min_comments][:top]
+def topic_words(text: str) -> tuple[str, ...]:
+    """The vocabulary words of one comment, each once and sorted (no order, no text)."""
+    words = {w.removesuffix("nya") if w not in VOCABULARY else w for w in tokens(MENTION.sub(" ", text))}
+    return tuple(sorted(w for w in words if w in VOCABULARY and w not in STOPWORDS))
+
+
+def keywords(comments: Iterable[tuple[str, Iterable[str]]], top: int = 8,
+             min_people: int = MIN_PEOPLE) -> list[tuple[str, int]]:
+    """Words for the public summary from (author key, words) pairs, counted in distinct people:
+    a word shows only when `min_people` people used it, so no one person's words stand out."""
+    people: dict[str, set[str]] = {}
+    for author, words in comments:
+        for word in set(words):
+            people.setdefault(word, set()).add(author)
+    ranked = sorted(((w, len(a)) for w, a in people.items() if len(a) >= min_people), key=lambda x: (-x[1], x[0]))
+    return ranked[:top]

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.findings import Finding, error
-from warta.roster.models import CHANNELS, Agency, Delegate, Member, Person, Province, Roster
+from warta.roster.models import CHANNELS, Agency, Delegate, Member, NipRecord, Person, Province, Roster
 from warta.schema import Field, check_mapping
 from warta.timeutil import DateParseError, as_date
 from warta.yamlsrc import YamlDoc, YamlSyntaxError, as_mapping, parse_yaml
@@ -27,7 +27,13 @@ DELEGATE = {
 }
 MEMBER = {
     "name": Field("str", required=True, nullable=True),
-    "nip": Field("str", nullable=True, hint="Tulis NIP dalam tanda kutip, misalnya \"19880620 200903 2 001\"."),
+    # Written by `warta roster import-nip`; the repository never holds the number itself.
+    "nip": Field("mapping", nullable=True, fields={
+        "hmac": Field("str", required=True),
+        "masked": Field("str", required=True),
+        "problems": Field("list[str]"),
+        "key": Field("str"),
+    }),
     "jabatan": Field("str", nullable=True),
     "github": Field("str", nullable=True),
     "github_id": Field("int", nullable=True),
@@ -120,6 +126,16 @@ def _dicts(value: Any) -> list[dict[str, Any]]:
     return [v if isinstance(v, dict) else {} for v in value] if isinstance(value, list) else []
 
 
+def nip_from_data(value: Any) -> NipRecord | None:
+    """The stored NIP record; None for anything else (the validator says what is wrong)."""
+    if not isinstance(value, dict) or not isinstance(value.get("hmac"), str):
+        return None
+    problems = value.get("problems")
+    return NipRecord(value["hmac"], str(value.get("masked") or ""),
+                     tuple(str(p) for p in problems) if isinstance(problems, list) else (),
+                     str(value.get("key") or ""))
+
+
 def agency_from_data(data: dict[str, Any], slug: str) -> Agency:
     delegates = tuple(
         Delegate(_str(d.get("name")), _str(d.get("github")), _int(d.get("github_id")),
@@ -129,7 +145,7 @@ def agency_from_data(data: dict[str, Any], slug: str) -> Agency:
     )
     team = tuple(
         Member(_str(m.get("name")), _str(m.get("jabatan")),
-               str(m["nip"]) if m.get("nip") is not None else None,
+               nip_from_data(m.get("nip")),
                _str(m.get("github")), _str(m.get("status")))
         for m in _dicts(data.get("team"))
     )

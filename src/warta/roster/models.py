@@ -50,10 +50,20 @@ class Delegate(Person):
 
 
 @dataclass(frozen=True)
+class NipRecord:
+    """A NIP as the public roster keeps it: never the number, only what the decree checks need."""
+
+    hmac: str  # HMAC-SHA256 of the 18 digits under Diskominfotik's key (hex)
+    masked: str  # "1988…2001": first and last 4 digits
+    problems: tuple[str, ...] = ()  # nip-* codes found at import time
+    key: str = ""  # fingerprint of the key that made `hmac`
+
+
+@dataclass(frozen=True)
 class Member:
     name: str | None
     jabatan: str | None = None
-    nip: str | None = None
+    nip: NipRecord | None = None
     github: str | None = None
     status: str | None = None
 

@@ -9,14 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from warta.findings import Finding, error, warning
-from warta.roster.load import PROVINCE_FILE, LoadedRoster
+from warta.roster.load import PROVINCE_FILE, LoadedRoster, nip_from_data
 from warta.roster.models import KINDS
-from warta.roster.nip import nip_problems, normalise_nip
+from warta.roster.nip import PROBLEM_MESSAGES, mask_nip, record_problems
 from warta.schema import suggest
 from warta.yamlsrc import YamlDoc, as_mapping
 
 GITHUB_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+HMAC_HEX = re.compile(r"^[0-9a-f]{64}$")
 CHANNEL_ID_KEYS = {
     "instagram": "account",
     "facebook": "page_id",
@@ -36,19 +37,24 @@ def validate_roster(loaded: LoadedRoster, root: Path, today: date) -> list[Findi
     """Every semantic roster problem; decree defects are warnings, broken structure errors."""
     findings: list[Finding] = []
     nips: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
+    keys: dict[str, list[tuple[str, int]]] = defaultdict(list)
     numbers: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
     for slug, (file, doc) in loaded.docs.items():
         data = doc.data
         findings += _agency_rules(slug, file, doc, data, today)
         for index, member in enumerate(_items(data.get("team"))):
-            if isinstance(member.get("nip"), str | int):
-                nips[normalise_nip(str(member["nip"]))].append(
-                    (file, doc.line("team", index, "nip"), str(member.get("name") or "(tanpa nama)")))
+            record = nip_from_data(member.get("nip"))
+            if record is not None:  # same NIP, same keyed hash: duplicates show without the number
+                line = doc.line("team", index, "nip")
+                nips[record.hmac].append((file, line, f"{member.get('name') or '(tanpa nama)'} "
+                                                      f"(NIP {record.masked})"))
+                keys[record.key].append((file, line))
         decree = as_mapping(data.get("decree"))
         if decree.get("number"):
             numbers[str(decree["number"]).strip(". ")].append(
                 (file, doc.line("decree", "number"), slug))
     findings += _duplicate_nips(nips)
+    findings += _mixed_nip_keys(keys)
     findings += _decree_numbering(numbers)
     findings += _province_rules(loaded)
     findings += _content_folders(loaded, root)
@@ -161,12 +167,43 @@ def _member_rules(file: str, doc: YamlDoc, index: int, m: dict[str, Any],
         out.append(warning(file, doc.line("team", index, "decree_agency"), "member-agency-column",
                            f"Di SK, kolom perangkat daerah {who} berisi `{m['decree_agency']}` "
                            "(bukan nama perangkat daerah). Pastikan keanggotaannya."))
-    nip = m.get("nip")
-    if nip is not None:
-        for code, message in nip_problems(str(nip), today):
-            out.append(warning(file, doc.line("team", index, "nip"), code, f"{who}: {message}"))
+    out += _nip_rules(file, doc.line("team", index, "nip"), who, m.get("nip"))
     out += _login(file, doc.line("team", index, "github"), m.get("github"), who)
     return out
+
+
+def _nip_rules(file: str, line: int, who: str, value: Any) -> list[Finding]:
+    """The decree checks from the facts `warta roster import-nip` stored; a raw NIP is an error."""
+    if value is None:
+        return []
+    if isinstance(value, str | int):
+        return [error(file, line, "nip-raw",
+                      f"NIP {who} tertulis apa adanya ({mask_nip(str(value))}). Repositori ini publik: "
+                      "hapus baris `nip:` dan minta Diskominfotik mengimpornya dengan "
+                      "`warta roster import-nip` (yang disimpan hanya sidik kunci dan bentuk tersamar).")]
+    record = nip_from_data(value)
+    if record is None:
+        return []  # the schema reports the missing `hmac`
+    out = [warning(file, line, code, f"{who}: {message}") for code, message in record_problems(record)]
+    unknown = [p for p in record.problems if p not in PROBLEM_MESSAGES]
+    if not HMAC_HEX.match(record.hmac) or unknown:
+        out.append(error(file, line, "nip-record",
+                         f"Catatan NIP {who} rusak (`hmac` harus 64 angka heksadesimal; masalah yang dikenal: "
+                         f"{', '.join(PROBLEM_MESSAGES)}). Jangan menyunting catatan NIP dengan tangan: "
+                         "impor ulang dengan `warta roster import-nip`."))
+    return out
+
+
+def _mixed_nip_keys(keys: dict[str, list[tuple[str, int]]]) -> list[Finding]:
+    """Records hashed under different keys never compare equal, so duplicates would hide."""
+    if len(keys) < 2:
+        return []
+    usual = max(keys, key=lambda k: (len(keys[k]), k))
+    return [warning(file, line, "nip-key-mixed",
+                    f"NIP ini di-hash dengan kunci `{key or '(tanpa sidik)'}`, sedangkan sebagian besar roster "
+                    f"dengan kunci `{usual}`: NIP ganda tidak dapat dikenali. Impor ulang semua NIP dengan "
+                    "satu kunci (`warta roster import-nip`).")
+            for key, places in sorted(keys.items()) if key != usual for file, line in places]
 
 
 def _channel_rules(file: str, doc: YamlDoc, channels: Any) -> list[Finding]:
@@ -188,13 +225,13 @@ def _channel_rules(file: str, doc: YamlDoc, channels: Any) -> list[Finding]:
 
 def _duplicate_nips(nips: dict[str, list[tuple[str, int, str]]]) -> list[Finding]:
     out: list[Finding] = []
-    for nip, places in nips.items():
+    for places in nips.values():
         if len(places) < 2:
             continue
         for file, line, who in places:
             others = "; ".join(f"{o} ({f}:{ln})" for f, ln, o in places if (f, ln) != (file, line))
             out.append(warning(file, line, "nip-duplicate",
-                               f"NIP {nip} milik {who} juga tercatat untuk {others}. Satu NIP hanya "
+                               f"NIP milik {who} juga tercatat untuk {others}. Satu NIP hanya "
                                "untuk satu orang: periksa data kepegawaian."))
     return out
 

@@ -23,6 +23,10 @@ class Insights(Protocol):
 
     def comments(self, copy: PublishedCopy, http: Http, account: dict[str, Any]) -> list[Comment]: ...
 
+    def comment_text(self, comment: Comment, http: Http) -> str | None:
+        """One comment's text, read when staff need it (the store keeps none); None: unavailable."""
+        ...
+
 
 def classify_http(response: httpx.Response, detail: str = "") -> ApiError | None:
     """429 and 5xx are worth retrying (honouring Retry-After / x-rate-limit-reset); 401/403 are not."""

@@ -10,6 +10,7 @@ import httpx
 from warta.dispatch.http import Http, retry_after_seconds
 from warta.dispatch.model import ApiError
 from warta.metrics.insights.base import body_of, graph_pages, snapshot
+from warta.metrics.labels import labelled
 from warta.metrics.model import Comment, PublishedCopy, Snapshot, as_int, author_key
 
 RETRY_CODES = {1, 2, 4, 17, 32, 341, 613, 80001}
@@ -93,11 +94,16 @@ class FacebookInsights:
                 "order": "chronological", "limit": 100}):
             author = str((item.get("from") or {}).get("id") or "")
             parent = (item.get("parent") or {}).get("id")
-            found.append(Comment(self.channel, copy.agency, copy.post_id, copy.network_post_id, str(item["id"]),
+            found.append(labelled(self.channel, copy.agency, copy.post_id, copy.network_post_id, str(item["id"]),
                                  str(parent) if parent else None, author_key(self.channel, author or "anon"),
                                  bool(page_id) and author == page_id, str(item.get("message") or ""),
                                  str(item.get("created_time") or ""), item.get("permalink_url")))
         return found
+
+
+    def comment_text(self, comment: Comment, http: Http) -> str | None:
+        message = body_of(http.request("GET", f"/{comment.comment_id}", params={"fields": "message"})).get("message")
+        return message if isinstance(message, str) else None
 
 
 class InstagramInsights:
@@ -130,7 +136,7 @@ class InstagramInsights:
             author = str(who.get("id") or item.get("username") or "")
             name = str(who.get("username") or item.get("username") or "").lower()
             ours = (bool(own_id) and author == own_id) or (bool(own_name) and name == own_name)
-            return Comment(self.channel, copy.agency, copy.post_id, copy.network_post_id, str(item["id"]), parent,
+            return labelled(self.channel, copy.agency, copy.post_id, copy.network_post_id, str(item["id"]), parent,
                            author_key(self.channel, author or "anon"), ours, str(item.get("text") or ""),
                            str(item.get("timestamp") or ""))
 
@@ -140,3 +146,7 @@ class InstagramInsights:
             for reply in (item.get("replies") or {}).get("data", []):
                 found.append(make(reply, str(item["id"])))
         return found
+
+    def comment_text(self, comment: Comment, http: Http) -> str | None:
+        text = body_of(http.request("GET", f"/{comment.comment_id}", params={"fields": "text"})).get("text")
+        return text if isinstance(text, str) else None

@@ -9,6 +9,7 @@ import httpx
 from warta.dispatch.http import Http
 from warta.dispatch.model import ApiError
 from warta.metrics.insights.base import body_of, chunks, classify_http, snapshot
+from warta.metrics.labels import labelled
 from warta.metrics.model import Comment, PublishedCopy, Snapshot, as_int, author_key
 
 
@@ -53,7 +54,7 @@ class XInsights:
                 replied = next((str(r["id"]) for r in tweet.get("referenced_tweets", [])
                                 if r.get("type") == "replied_to"), None)
                 author = str(tweet.get("author_id") or "")
-                found.append(Comment(self.channel, copy.agency, copy.post_id, copy.network_post_id,
+                found.append(labelled(self.channel, copy.agency, copy.post_id, copy.network_post_id,
                                      str(tweet["id"]), None if replied == copy.network_post_id else replied,
                                      author_key(self.channel, author), bool(handle) and users.get(author) == handle,
                                      str(tweet.get("text") or ""), str(tweet.get("created_at") or "")))
@@ -62,6 +63,11 @@ class XInsights:
                 break
             params = {**params, "next_token": token}
         return found
+
+
+    def comment_text(self, comment: Comment, http: Http) -> str | None:
+        data = body_of(http.request("GET", f"/2/tweets/{comment.comment_id}")).get("data") or {}
+        return data.get("text") if isinstance(data.get("text"), str) else None
 
 
 class YouTubeInsights:
@@ -101,7 +107,7 @@ class YouTubeInsights:
         def make(item: dict[str, Any], parent: str | None) -> Comment:
             snip = item.get("snippet") or {}
             author = str((snip.get("authorChannelId") or {}).get("value") or "")
-            return Comment(self.channel, copy.agency, copy.post_id, copy.network_post_id, str(item["id"]), parent,
+            return labelled(self.channel, copy.agency, copy.post_id, copy.network_post_id, str(item["id"]), parent,
                            author_key(self.channel, author or "anon"), bool(own) and author == own,
                            str(snip.get("textOriginal") or snip.get("textDisplay") or ""),
                            str(snip.get("publishedAt") or ""))
@@ -120,6 +126,17 @@ class YouTubeInsights:
                 break
             params = {**params, "pageToken": token}
         return found
+
+
+    def comment_text(self, comment: Comment, http: Http) -> str | None:
+        body = body_of(http.request("GET", "/youtube/v3/comments", params={
+            "part": "snippet", "id": comment.comment_id, "textFormat": "plainText"}))
+        for item in body.get("items", []):
+            snip = item.get("snippet") or {} if isinstance(item, dict) else {}
+            text = snip.get("textOriginal") or snip.get("textDisplay")
+            if isinstance(text, str):
+                return text
+        return None
 
 
 class TikTokInsights:
@@ -157,3 +174,7 @@ class TikTokInsights:
     def comments(self, copy: PublishedCopy, http: Http, account: dict[str, Any]) -> list[Comment]:
         """TikTok offers no comment reading for one's own videos outside the Research API."""
         return []
+
+    def comment_text(self, comment: Comment, http: Http) -> str | None:
+        """No comment API for one's own videos, so nothing to show."""
+        return None
