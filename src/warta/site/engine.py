@@ -127,7 +127,7 @@ def run_mkdocs(project_dir: Path, site_dir: Path, pages: Iterable[GeneratedPage]
     config = load_config(config_file=str(project_dir / "mkdocs.yml"), site_dir=str(site_dir))
     config.plugins["warta-page-parts"] = _page_parts_plugin(pages)
     theme = config.theme
-    theme.get_env = functools.partial(_sandboxed_theme_env, theme)
+    theme.get_env = functools.partial(_sandboxed_theme_env, theme)  # type: ignore[method-assign]
     try:
         build(config)
     except jinja2.exceptions.SecurityError as exc:

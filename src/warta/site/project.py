@@ -13,8 +13,8 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from warta.content.models import MediaItem, Post
 from warta.content.files import VIDEO_SUFFIXES
+from warta.content.models import MediaItem, Post
 from warta.content.urls import post_url_path
 from warta.errors import WartaError
 from warta.roster.models import Agency, Province
