@@ -50,6 +50,13 @@ def test_every_known_bypass_is_removed_from_the_rendered_html(name: str) -> None
     assert scripty(sanitise_body_html(raw)) == []
 
 
+def test_an_author_cannot_shadow_materials_own_elements() -> None:
+    clean = sanitise_body_html(rendered('Teks\n{: #__config }\n\nLagi\n{: #__search }\n\n'
+                                        '=== "Satu"\n    isi\n\n=== "Dua"\n    isi\n'))
+    assert "__config" not in clean and "__search" not in clean
+    assert 'id="__tabbed_1_1"' in clean and 'name="__tabbed_1"' in clean and 'type="radio"' in clean
+
+
 def test_ordinary_markdown_keeps_its_structure() -> None:
     body = """\
 ## Latar belakang {: #latar }

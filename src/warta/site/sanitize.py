@@ -45,6 +45,18 @@ ATTRIBUTE_VALUES = {"input": {"type": {"checkbox", "radio"}}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 STYLE_PROPERTIES = frozenset({"text-align"})  # Markdown tables align columns with `style`
 
+# Material finds its own elements by id (`__config` holds its settings, `__drawer`, `__search`…):
+# an author's id must not shadow them. pymdownx.tabbed's own `__tabbed_…` ids are kept.
+RESERVED_ID_PREFIX, TABBED_PREFIX = "__", "__tabbed_"
+
+
+def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute in ("id", "name", "for") and value.startswith(RESERVED_ID_PREFIX) \
+            and not value.startswith(TABBED_PREFIX):
+        return None
+    return value
+
+
 _CLEANER = nh3.Cleaner(
     tags=set(TAGS),
     clean_content_tags={"script", "style"},
@@ -54,6 +66,7 @@ _CLEANER = nh3.Cleaner(
     strip_comments=True,
     link_rel=None,  # the body cannot set `target`, so no opener to protect
     filter_style_properties=set(STYLE_PROPERTIES),
+    attribute_filter=_keep_attribute,
 )
 
 
