@@ -284,12 +284,14 @@ def build(
     ledger: Annotated[Path | None, typer.Option("--ledger", help="Ledger kiriman (tautan media sosial).")] = None,
     metrics: Annotated[Path | None, typer.Option("--metrics", help="Data metrik (halaman evaluasi).")] = None,
     no_admin: Annotated[bool, typer.Option("--no-admin", help="Tanpa editor web /admin/.")] = False,
+    admin_out: Annotated[Path | None, typer.Option(
+        "--admin-out", help="Folder editor web, terpisah dari situs (bawaan: <out>-admin).")] = None,
 ) -> None:
     """Bangun situs tiap perangkat daerah dan portal provinsi; yang tidak berubah dari cache."""
     from warta.commands.build import build as run
 
     raise typer.Exit(run(agency or [], out=out, jobs=jobs, now=now, ledger=ledger, metrics=metrics,
-                         admin=not no_admin))
+                         admin=not no_admin, admin_out=admin_out))
 
 
 @app.command()
@@ -299,11 +301,14 @@ def serve(
     out: Annotated[Path, typer.Option("--out", help="Folder situs.")] = Path("site"),
     no_build: Annotated[bool, typer.Option("--no-build", help="Sajikan tanpa membangun dulu.")] = False,
     jobs: Annotated[int | None, typer.Option("--jobs", help="Proses paralel saat membangun.")] = None,
+    admin_port: Annotated[int | None, typer.Option(
+        "--admin-port", help="Port editor web, asal terpisah (bawaan: port + 1).")] = None,
 ) -> None:
-    """Bangun lalu sajikan situs di komputer ini."""
+    """Bangun lalu sajikan situs (dan editor web di port tersendiri) di komputer ini."""
     from warta.commands.serve import serve as run
 
-    raise typer.Exit(run(out=out, host=host, port=port, build_first=not no_build, jobs=jobs))
+    raise typer.Exit(run(out=out, host=host, port=port, build_first=not no_build, jobs=jobs,
+                         admin_port=admin_port))
 
 
 class AdminBackend(enum.StrEnum):
@@ -313,18 +318,22 @@ class AdminBackend(enum.StrEnum):
 
 @app.command()
 def admin(
-    out: Annotated[Path, typer.Option("--out", help="Folder situs; editor ditulis ke <out>/admin/.")] = Path("site"),
+    out: Annotated[Path, typer.Option(
+        "--out", help="Folder editor, terpisah dari situs; ditulis ke <out>/admin/.")] = Path("site-admin"),
     backend: Annotated[AdminBackend, typer.Option("--backend", help="github atau local (decap-server).")]
     = AdminBackend.github,
     repo: Annotated[str | None, typer.Option("--repo", help="Repositori: nama, atau pemilik/nama.")] = None,
     auth_url: Annotated[str | None, typer.Option("--auth-url", help="Alamat penukar token OAuth.")] = None,
     local_url: Annotated[str | None, typer.Option("--local-url", help="API decap-server (backend local).")]
     = None,
+    auth_scope: Annotated[str | None, typer.Option(
+        "--auth-scope", help="Izin GitHub: public_repo (bawaan) atau repo (repositori privat).")] = None,
 ) -> None:
     """Tulis editor web /admin/ (Decap CMS) dari roster dan skema berita."""
     from warta.commands.admin import admin as run
 
-    raise typer.Exit(run(out=out, backend=backend.value, repo=repo, auth_url=auth_url, local_url=local_url))
+    raise typer.Exit(run(out=out, backend=backend.value, repo=repo, auth_url=auth_url, local_url=local_url,
+                         auth_scope=auth_scope))
 
 
 dispatch_app = typer.Typer(help="Kirim berita ke media sosial, tepat sekali.", no_args_is_help=True)

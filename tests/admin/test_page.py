@@ -82,3 +82,46 @@ def test_the_editor_refuses_to_publish_and_says_who_does(sample_repo: Path, tmp_
                "try { l.handler({}); console.log('published'); } catch (e) { console.log('refused: ' + e.message); }")
     out = subprocess.run([node, "-e", harness], capture_output=True, text=True, timeout=30).stdout
     assert out.startswith("refused: ") and "Kepala PD" in out and "GitHub" in out
+
+
+def test_build_writes_the_editor_to_its_own_tree_never_the_public_site(
+        sample_repo: Path, tmp_path: Path, fake_cms_dist: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The editor keeps a GitHub token in localStorage: it must not share an origin with post pages."""
+    import shutil
+
+    from tests.conftest import PROJECT_ROOT
+    from warta.errors import UsageError, WartaError
+
+    shutil.copy(PROJECT_ROOT / "mkdocs.yml", sample_repo / "mkdocs.yml")
+    shutil.copytree(PROJECT_ROOT / "site_templates", sample_repo / "site_templates")
+    cache = tmp_path / "cache"
+    (cache / f"decap-cms-{DECAP_CMS_VERSION}").mkdir(parents=True)
+    (cache / f"decap-cms-{DECAP_CMS_VERSION}" / "dist").symlink_to(fake_cms_dist)
+    monkeypatch.setenv("WARTA_NODE_CACHE", str(cache))
+    monkeypatch.chdir(sample_repo)
+    args = ["build", "--agency", "dinas-contoh", "--jobs", "1", "--now", "2026-11-29T10:00:00+07:00"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert (sample_repo / "site/index.html").is_file()
+    assert not (sample_repo / "site/admin").exists()
+    config = yaml.safe_load((sample_repo / "site-admin/admin/config.yml").read_text(encoding="utf-8"))
+    assert config["site_url"] == config["display_url"] == "https://warta.example.go.id/"
+    assert config["backend"]["auth_scope"] == "public_repo"
+    assert "url=admin/" in (sample_repo / "site-admin/index.html").read_text(encoding="utf-8")
+
+    inside = CliRunner().invoke(app, [*args, "--admin-out", "site/editor"])
+    assert isinstance(inside.exception, UsageError) and "--admin-out" in inside.exception.message
+    with pytest.raises(WartaError, match="situs publik"):
+        write_admin(sample_repo, sample_repo / "site", cms_dist=fake_cms_dist)
+    assert not (sample_repo / "site/admin").exists()
+
+
+def test_a_private_repository_may_ask_for_the_repo_scope(sample_repo: Path) -> None:
+    from warta.admin.config import BackendOptions, build_config
+    from warta.errors import UsageError
+    from warta.roster import load_roster
+
+    roster = load_roster(sample_repo).roster
+    assert build_config(roster, BackendOptions(auth_scope="repo"))["backend"]["auth_scope"] == "repo"
+    with pytest.raises(UsageError, match="public_repo"):
+        build_config(roster, BackendOptions(auth_scope="admin:org"))

@@ -73,7 +73,8 @@ def check_page(page: Any, url: str) -> None:
     response = page.goto(url)
     assert response is not None and response.ok, url
     page.wait_for_load_state("networkidle")
-    page.add_script_tag(path=str(axe_script()))
+    # Not add_script_tag: that inlines the script, which the page's CSP rightly refuses.
+    page.evaluate(axe_script().read_text(encoding="utf-8") + "\n;0")
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     bad = [f"{v['id']} ({v['impact']}): {v['help']} — {v['nodes'][0]['target']}"
            for v in result["violations"] if v["impact"] in ("serious", "critical")]
@@ -152,6 +153,7 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     from tests import conftest as shared
     from tests.site.conftest import NOW, XSS
+    from tests.site.test_sanitize import BYPASSES
     from warta.site import build_site
     from warta.site.serve import make_server
 
@@ -159,9 +161,19 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     shared.write(root, "roster/_province.yml", shared.PROVINCE)
     shared.write(root, "roster/dinas-contoh.yml", shared.AGENCY_A)
     shared.write(root, "content/dinas-contoh/2026/2026-11-23-judul-berbahaya.md", XSS)
+    body = "\n\n".join(BYPASSES.values())
+    shared.write(root, "content/dinas-contoh/2026/2026-11-24-isi-berbahaya.md",
+                 f"---\ntitle: Isi berbahaya di badan berita\ndate: 2026-11-24 09:00\n"
+                 f"author: Ani Lestari\n---\n{body}\n")
     shutil.copy(shared.PROJECT_ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(shared.PROJECT_ROOT / "site_templates", root / "site_templates")
     assert build_site(root, root / "site", now=NOW, jobs=1).ok
+    # A page as if the sanitizer had missed something: the CSP must still stop it.
+    post = root / "site/dinas-contoh/berita/2026/2026-11-24-isi-berbahaya/index.html"
+    html = post.read_text(encoding="utf-8")
+    (post.parent / "lolos.html").write_text(html.replace(
+        "</article>", '<script>alert("inline")</script><img src="x" onerror="alert(\'handler\')">'
+        '<a id="lolos" href="javascript:alert(\'url\')">lolos</a></article>'), encoding="utf-8")
     server = make_server(root / "site", "127.0.0.1", 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -179,3 +191,31 @@ def test_injected_front_matter_never_runs(page: Any, hostile_url: str) -> None:
     page.locator(".pagefind-ui__result-link").first.wait_for(timeout=20_000)
     assert "<script>alert(1)</script>" in page.locator(".pagefind-ui__result-link").first.inner_text()
     assert dialogs == []
+
+
+def test_hostile_body_never_runs(page: Any, hostile_url: str) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(hostile_url + "dinas-contoh/berita/2026/2026-11-24-isi-berbahaya/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("article").count() == 1
+    links = page.evaluate("""() => [...document.querySelectorAll('[href],[src],[action],[formaction]')]
+        .map(e => e.href || e.src || e.action || '').filter(u => /^\\s*(javascript|vbscript|data):/i.test(u))""")
+    handlers = page.evaluate("""() => [...document.querySelectorAll('article *')]
+        .flatMap(e => [...e.attributes].map(a => a.name)).filter(n => n.startsWith('on') || n === 'style')""")
+    scripts = page.evaluate("() => document.querySelectorAll('article script, article iframe, article svg').length")
+    assert (links, handlers, scripts, dialogs) == ([], [], 0, [])
+    assert [p for p in page.problems if "Content Security Policy" in p] == []  # nothing even tried
+
+
+def test_csp_stops_script_that_slips_into_a_page(page: Any, hostile_url: str) -> None:
+    dialogs: list[str] = []
+    violations: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(hostile_url + "dinas-contoh/berita/2026/2026-11-24-isi-berbahaya/lolos.html")
+    page.wait_for_load_state("networkidle")
+    page.click("#lolos")
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    assert len(violations) >= 3, violations  # the inline script, the handler and the javascript: URL

@@ -11,6 +11,9 @@ from warta.errors import UsageError
 from warta.roster.models import Agency, Roster
 
 BACKENDS = ("github", "local")
+# The narrowest GitHub OAuth scope that can open pull requests: `public_repo` for the public
+# repository Warta is designed for; `repo` (every private repository of the user!) only when needed.
+AUTH_SCOPES = ("public_repo", "repo")
 DEFAULT_REPO_NAME = "warta"
 DEFAULT_LOCAL_URL = "http://localhost:8081/api/v1"
 PREVIEW_CONTEXT = "warta/preview"  # the PR workflow's commit status carrying the preview build URL
@@ -29,13 +32,15 @@ class BackendOptions:
     branch: str = "main"
     auth_url: str | None = None  # base_url of the OAuth token-exchange endpoint
     local_url: str = DEFAULT_LOCAL_URL
+    auth_scope: str = "public_repo"
 
     @classmethod
     def from_env(cls, kind: str = "github", **overrides: Any) -> BackendOptions:
-        """Options from WARTA_CMS_REPO / WARTA_CMS_BRANCH / WARTA_CMS_AUTH_URL, then overrides."""
+        """Options from WARTA_CMS_REPO / _BRANCH / _AUTH_URL / _LOCAL_URL / _AUTH_SCOPE, then overrides."""
         values: dict[str, Any] = {"kind": kind}
         for key, env in (("repo", "WARTA_CMS_REPO"), ("branch", "WARTA_CMS_BRANCH"),
-                         ("auth_url", "WARTA_CMS_AUTH_URL"), ("local_url", "WARTA_CMS_LOCAL_URL")):
+                         ("auth_url", "WARTA_CMS_AUTH_URL"), ("local_url", "WARTA_CMS_LOCAL_URL"),
+                         ("auth_scope", "WARTA_CMS_AUTH_SCOPE")):
             if os.environ.get(env):
                 values[key] = os.environ[env]
         values.update({k: v for k, v in overrides.items() if v is not None})
@@ -53,10 +58,14 @@ def _repo(roster: Roster, options: BackendOptions) -> str:
 
 
 def _backend(roster: Roster, options: BackendOptions) -> dict[str, Any]:
+    if options.auth_scope not in AUTH_SCOPES:
+        raise UsageError(f"Cakupan izin GitHub `{options.auth_scope}` tidak dikenal. Pilihan: "
+                         f"{', '.join(AUTH_SCOPES)} (`repo` hanya untuk repositori privat).")
     backend: dict[str, Any] = {
         "name": "github",
         "repo": _repo(roster, options),
         "branch": options.branch,
+        "auth_scope": options.auth_scope,
         "preview_context": PREVIEW_CONTEXT,
         "squash_merges": True,
         "commit_messages": {

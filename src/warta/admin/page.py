@@ -1,4 +1,9 @@
-"""Write <out>/admin/: index.html, config.yml, Warta's preview scripts and Decap's bundle."""
+"""Write <out>/admin/: index.html, config.yml, Warta's preview scripts and Decap's bundle.
+
+`<out>` is the editor's own tree, deployed on its own host name, never the public site: the
+editor keeps the user's GitHub token in localStorage, so it must not share an origin with pages
+whose content authors control (issue #17).
+"""
 
 from __future__ import annotations
 
@@ -55,9 +60,25 @@ def render_index(roster: Roster) -> str:
 """
 
 
+ROOT_INDEX = """<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=admin/"><title>Editor Warta</title></head>
+<body><p><a href="admin/">Buka editor Warta</a></p></body></html>
+"""
+
+
+def refuse_public_tree(out_dir: Path) -> None:
+    """The editor never goes into a built public site (its portal record marks it)."""
+    if (out_dir / "_warta" / "portal.json").is_file() or any(out_dir.glob("*/_warta/shard.json")):
+        raise WartaError(f"`{out_dir}` berisi situs publik; editor web harus di folder (dan host) "
+                         "tersendiri agar token GitHub penulis tidak dapat dibaca halaman berita. "
+                         "Pakai `--out site-admin` (atau `warta build --admin-out`).")
+
+
 def write_admin(root: Path, out_dir: Path, *, backend: str = "github",
                 options: BackendOptions | None = None, cms_dist: Path | None = None) -> Path:
-    """Write the editor into <out_dir>/admin/ and return that folder."""
+    """Write the editor into <out_dir>/admin/ (and a redirect at <out_dir>/) and return that folder."""
+    refuse_public_tree(out_dir)
     loaded = load_roster(root)
     if not loaded.roster.agencies:
         raise WartaError("Roster kosong: tidak ada perangkat daerah untuk editor /admin/.")
@@ -77,4 +98,5 @@ def write_admin(root: Path, out_dir: Path, *, backend: str = "github",
         shutil.copyfile(STATIC / name, target / name)
     for path in cms_files(dist):
         shutil.copyfile(path, target / path.name)
+    (out_dir / "index.html").write_text(ROOT_INDEX, encoding="utf-8")
     return target

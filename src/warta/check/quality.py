@@ -327,3 +327,76 @@ def content(ctx: Context, post: Post) -> Iterator[Finding]:
             if not resolved.is_file():
                 yield error(post.path, post.body_line + offset, "broken-link",
                             f"Tautan `{target}` menuju berita yang tidak ada. Periksa nama berkasnya.")
+
+
+# --- raw HTML and script in the body (issue #17) ---------------------------------------------
+# The site sanitises the rendered body (warta.site.sanitize) whatever this rule says; the rule
+# tells the author early, on the Markdown they wrote, with the same extensions as mkdocs.yml.
+BODY_EXTENSIONS = ["toc", "tables", "attr_list", "md_in_html", "admonition", "footnotes",
+                   "pymdownx.details", "pymdownx.superfences"]
+SCRIPT_TAGS = frozenset({"script", "iframe", "frame", "object", "embed", "svg", "math", "style",
+                         "form", "base", "meta", "link", "template"})
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "data", "xlink:href",
+                            "background", "cite", "srcset"})
+SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
+
+
+def _body_html(body: str, raw_html: bool) -> str:
+    import markdown
+
+    md = markdown.Markdown(extensions=BODY_EXTENSIONS)
+    if not raw_html:  # the same body with every `<…>` as text: the difference is the raw HTML
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+    return md.convert(body)
+
+
+def _unsafe_parts(html: str) -> tuple[list[str], list[str]]:
+    """(script tags and handler/style attributes, script URLs) in rendered HTML; the parser
+    decodes entities as a browser does, so `jav&#x61;script:` is seen for what it is."""
+    from html.parser import HTMLParser
+
+    scripts: list[str] = []
+    urls: list[str] = []
+
+    class Scan(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in SCRIPT_TAGS:
+                scripts.append(f"<{tag}>")
+            for name, value in attrs:
+                if name.startswith("on") or name in ("style", "srcdoc"):
+                    scripts.append(name)
+                compact = re.sub(r"[\x00-\x20]+", "", value or "").lower()
+                if name in URL_ATTRIBUTES and compact.startswith(SCRIPT_SCHEMES):
+                    urls.append(compact.split(",")[0][:40])
+
+    Scan(convert_charrefs=True).feed(html)
+    return scripts, urls
+
+
+def _body_line(post: Post, *needles: str) -> int:
+    for offset, line in enumerate(post.body.splitlines()):
+        if any(needle and needle.lower() in line.lower() for needle in needles):
+            return post.body_line + offset
+    return post.body_line
+
+
+@rule
+def body_html(ctx: Context, post: Post) -> Iterator[Finding]:
+    if not any(mark in post.body for mark in "<{:&"):
+        return
+    rendered = _body_html(post.body, raw_html=True)
+    scripts, urls = _unsafe_parts(rendered)
+    if urls:
+        scheme = urls[0].split(":")[0]
+        yield error(post.path, _body_line(post, urls[0], scheme, "script:", "&#"), "body-script-url",
+                    f"Tautan `{urls[0]}` tidak diizinkan: alamat `{scheme}:` dapat menjalankan skrip. "
+                    "Pakai alamat http(s)://, mailto: atau jalur relatif ke berkas di samping berita.")
+    if scripts:
+        yield error(post.path, _body_line(post, scripts[0].strip("<>"), "{:"), "body-script",
+                    f"Isi berita memuat `{scripts[0]}` (skrip, penangan peristiwa atau gaya). "
+                    "Situs membuangnya; hapus bagian itu dan tulis dengan Markdown biasa.")
+    elif rendered != _body_html(post.body, raw_html=False):
+        yield warning(post.path, _body_line(post, "<"), "body-raw-html",
+                      "Isi berita memuat HTML mentah. Situs hanya menampilkan tag yang aman dan "
+                      "membuang sisanya; tulis dengan Markdown (mis. **tebal**, [tautan](https://…)).")

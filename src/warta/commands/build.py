@@ -10,20 +10,30 @@ from warta.output import err_console
 from warta.project import find_root
 
 
+def admin_tree(out: Path, admin_out: Path | None) -> Path:
+    """The editor's own output tree (default `<out>-admin`), never inside the public site."""
+    target = (admin_out if admin_out is not None else out.with_name(out.name + "-admin")).absolute()
+    site = out.absolute()
+    if target == site or target.is_relative_to(site) or site.is_relative_to(target):
+        raise UsageError(f"`--admin-out {target}` tidak boleh berada di dalam (atau berisi) folder situs "
+                         f"`{site}`: editor web harus di host tersendiri. Pakai mis. `--admin-out site-admin`.")
+    return target
+
+
 def _write_admin(root: Path, target: Path) -> None:
-    """The web editor beside the site; a missing npm only costs the editor, never the site."""
+    """The web editor in its own tree; a missing npm only costs the editor, never the site."""
     from warta.admin import write_admin
 
     try:
         write_admin(root, target)
     except (WartaError, OSError) as exc:
         message = exc.message if isinstance(exc, WartaError) else str(exc)
-        err_console.print(f"[yellow]Catatan:[/] editor web /admin/ tidak ditulis: {escape(message)}")
+        err_console.print(f"[yellow]Catatan:[/] editor web tidak ditulis: {escape(message)}")
 
 
 def build(agencies: list[str], *, out: Path, jobs: int | None, now: str | None,
           root: Path | None = None, ledger: Path | None = None, metrics: Path | None = None,
-          admin: bool = True) -> int:
+          admin: bool = True, admin_out: Path | None = None) -> int:
     from warta.site import build_site
     from warta.site.build import FAILED
 
@@ -31,6 +41,7 @@ def build(agencies: list[str], *, out: Path, jobs: int | None, now: str | None,
         raise UsageError("`--jobs` harus 1 atau lebih.")
     root = root or find_root()
     target = out if out.is_absolute() else Path.cwd() / out
+    editor = admin_tree(target, admin_out) if admin else None
 
     def progress(slug: str, state: str) -> None:
         if state == FAILED:
@@ -43,8 +54,8 @@ def build(agencies: list[str], *, out: Path, jobs: int | None, now: str | None,
     report = build_site(root, target, agencies=agencies or None, jobs=jobs, now=when,
                         on_shard=progress, ledger_dir=ledger or root / ".warta" / "ledger",
                         metrics_dir=metrics or root / ".warta" / "metrics", readiness=rows)
-    if admin:
-        _write_admin(root, target)
+    if editor is not None:
+        _write_admin(root, editor)
     for note in report.notes:
         err_console.print(f"[yellow]Catatan:[/] {escape(note)}")
     for slug, message in sorted(report.errors.items()):

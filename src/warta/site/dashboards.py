@@ -20,10 +20,10 @@ def dashboard_pages(root: Path, store_dir: Path, ledger_dir: Path | None, now: d
     dashboard = build_dashboard(root, store_dir, ledger_dir or root / ".warta" / "ledger", now,
                                 pr_events=events if events.is_file() else None)
     pages = [GeneratedPage("evaluasi.md", {"title": "Evaluasi Perangkat Daerah"},
-                           body=dashboard.province_page())]
+                           body=dashboard.province_page(), body_from_warta=True)]
     for agency in dashboard.roster:
         pages.append(GeneratedPage(f"kinerja/{agency.slug}.md", {"title": esc(f"Kinerja {agency.name}")},
-                                   body=dashboard.agency_page(agency.slug)))
+                                   body=dashboard.agency_page(agency.slug), body_from_warta=True))
     return pages
 
 

@@ -2,14 +2,56 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
 import shutil
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from warta.errors import WartaError
 from warta.site.config import dump_config
 from warta.site.pages import GeneratedPage
+from warta.site.sanitize import sanitise_body_html
+
+# Copied into every project's docs/: the scripts that replace Material's inline ones and the
+# search page's (every public page's CSP allows script files from the site only). They are
+# Warta's code, shipped in the package, not part of the customisable site_templates/.
+STATIC = Path(__file__).parent / "static"
+SCRIPTS = ("warta-md.js", "warta-content.js", "warta-palette.js", "warta-cari.js")
+
+# Every public page's Content-Security-Policy (a <meta>: GitHub Pages sets no headers).
+# Scripts only from files on the site itself: no inline script, no `on…=` handlers, no
+# `javascript:` URLs, whatever reaches a page. Pagefind needs WebAssembly; styles may be
+# inline (Material and Pagefind UI set style attributes). Images and video may be hotlinked.
+CSP = "; ".join((
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: https:",
+    "media-src 'self' https:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+))
+CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+_HEAD = re.compile(r"<head[^>]*>", re.I)
+
+
+def with_csp(html: str) -> str:
+    """The page with the CSP <meta> as the first element of <head>, before any script."""
+    match = _HEAD.search(html)
+    if match is None:
+        return html
+    return html[:match.end()] + CSP_META + html[match.end():]
 
 
 def write_project(project_dir: Path, config: dict[str, Any], pages: Iterable[GeneratedPage],
@@ -20,6 +62,8 @@ def write_project(project_dir: Path, config: dict[str, Any], pages: Iterable[Gen
     (project_dir / "mkdocs.yml").write_text(dump_config(config), encoding="utf-8")
     shutil.copytree(template_dir / "overrides", project_dir / "overrides", dirs_exist_ok=True)
     shutil.copy2(template_dir / "assets" / "warta.css", docs / "warta.css")
+    for script in SCRIPTS:
+        shutil.copy2(STATIC / script, docs / script)
     made: set[Path] = set()
     for page in pages:
         target = docs / page.path
@@ -34,7 +78,10 @@ def write_project(project_dir: Path, config: dict[str, Any], pages: Iterable[Gen
 
 def _page_parts_plugin(pages: Iterable[GeneratedPage]) -> Any:
     """Warta's own in-process plugin (never named in any mkdocs.yml): puts each page's
-    pre-rendered HTML around its Markdown and its extra metadata on the page."""
+    pre-rendered HTML around its Markdown and its extra metadata on the page.
+
+    `html` is exactly what MkDocs rendered from the page's Markdown body (an author's post,
+    for posts); Warta's own HTML is in `before`/`after`. So the sanitizer runs on `html` only."""
     from mkdocs.plugins import BasePlugin
 
     by_path = {page.path: page for page in pages}
@@ -42,12 +89,32 @@ def _page_parts_plugin(pages: Iterable[GeneratedPage]) -> Any:
     class PageParts(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         def on_page_content(self, html: str, page: Any, **_: Any) -> str:
             generated = by_path.get(page.file.src_uri)
-            if generated is None:
-                return html
+            if generated is None:  # not a page Warta wrote: nothing about it is trusted
+                return sanitise_body_html(html)
             page.meta.update(generated.meta)
-            return generated.before + html + generated.after
+            body = html if generated.body_from_warta else sanitise_body_html(html)
+            return generated.before + body + generated.after
+
+        def on_post_page(self, output: str, **_: Any) -> str:
+            return with_csp(output)
+
+        def on_post_template(self, output_content: str, template_name: str, **_: Any) -> str:
+            return with_csp(output_content) if template_name.endswith(".html") else output_content
 
     return PageParts()
+
+
+def _sandboxed_theme_env(theme: Any) -> jinja2.Environment:
+    """MkDocs' own `Theme.get_env`, with Jinja's sandbox: the theme overrides come from
+    site_templates/overrides/ in the repository, which a pull request can change."""
+    from mkdocs import localization
+    from mkdocs.utils import templates
+
+    env = SandboxedEnvironment(loader=jinja2.FileSystemLoader(theme.dirs), auto_reload=False)
+    env.filters["url"] = templates.url_filter
+    env.filters["script_tag"] = templates.script_tag_filter
+    localization.install_translations(env, theme.locale, theme.dirs)
+    return env
 
 
 def run_mkdocs(project_dir: Path, site_dir: Path, pages: Iterable[GeneratedPage] = ()) -> None:
@@ -59,4 +126,12 @@ def run_mkdocs(project_dir: Path, site_dir: Path, pages: Iterable[GeneratedPage]
         logging.getLogger(name).setLevel(logging.ERROR)
     config = load_config(config_file=str(project_dir / "mkdocs.yml"), site_dir=str(site_dir))
     config.plugins["warta-page-parts"] = _page_parts_plugin(pages)
-    build(config)
+    theme = config.theme
+    theme.get_env = functools.partial(_sandboxed_theme_env, theme)  # type: ignore[method-assign]
+    try:
+        build(config)
+    except jinja2.exceptions.SecurityError as exc:
+        raise WartaError(f"site_templates/overrides/: templat tema mencoba hal yang tidak diizinkan "
+                         f"({exc}). Templat hanya boleh menampilkan data; hapus bagian itu.") from None
+    except jinja2.TemplateError as exc:
+        raise WartaError(f"site_templates/overrides/: templat tema gagal dirender: {exc}.") from None

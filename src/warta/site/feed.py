@@ -1,10 +1,15 @@
-"""The RSS 2.0 feed of an agency, written with ElementTree (which escapes every string)."""
+"""The RSS 2.0 feed of an agency, written with ElementTree (which escapes every string).
+
+RSS `<description>` is HTML (readers render it), so the plain-text summary is HTML-escaped
+before ElementTree escapes it again for XML: a summary like `<img onerror=…>` reads as text.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
 from email.utils import format_datetime
+from html import escape
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
@@ -17,7 +22,7 @@ def rss(title: str, base_url: str, description: str, items: Sequence[Listing]) -
     channel = ET.SubElement(root, "channel")
     ET.SubElement(channel, "title").text = title
     ET.SubElement(channel, "link").text = base_url
-    ET.SubElement(channel, "description").text = description
+    ET.SubElement(channel, "description").text = escape(description, quote=False)
     ET.SubElement(channel, "language").text = "id"
     for listing in items:
         item = ET.SubElement(channel, "item")
@@ -28,7 +33,7 @@ def rss(title: str, base_url: str, description: str, items: Sequence[Listing]) -
         ET.SubElement(item, "pubDate").text = format_datetime(
             datetime.fromisoformat(listing.date_iso))
         if listing.summary:
-            ET.SubElement(item, "description").text = listing.summary
+            ET.SubElement(item, "description").text = escape(listing.summary, quote=False)
         if listing.category:
             ET.SubElement(item, "category").text = listing.category
     ET.indent(root)

@@ -23,6 +23,9 @@ class GeneratedPage:
     body: str = ""
     before: str = ""
     after: str = ""
+    # The body is Warta's own Markdown (the evaluation pages' tables and charts), not an
+    # author's: only then is its rendered HTML published without the sanitizer.
+    body_from_warta: bool = False
 
     def text(self) -> str:
         # JSON is YAML, and json.dumps is far cheaper than yaml.safe_dump per page.

@@ -10,14 +10,12 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from markupsafe import Markup
-
 from warta.roster.models import KINDS, Roster
 from warta.site.cache import RECORD, read_record
 from warta.site.config import read_base_config, shard_config
 from warta.site.engine import run_mkdocs, write_project
 from warta.site.pages import GeneratedPage
-from warta.site.project import template_env
+from warta.site.project import render_template, template_env
 from warta.site.text import esc
 
 PORTAL_RECORD = "_warta/portal.json"
@@ -79,12 +77,12 @@ def assemble_portal(root: Path, out: Path, roster: Roster, records: dict[str, di
     province = roster.province
     template_dir = root / "site_templates"
     env = template_env(template_dir)
-    home = env.get_template("portal_home.md.j2").render(
-        province=province, groups=_groups(roster, records), latest=_latest(roster, records))
+    home = render_template(
+        env, "portal_home.md.j2", province=province, groups=_groups(roster, records), latest=_latest(roster, records))
     bundles = [slug for slug in sorted(records) if (out / slug / "pagefind").is_dir()]
-    bundles_json = Markup(json.dumps(bundles).replace("<", "\\u003c"))
-    search = env.get_template("portal_search.md.j2").render(
-        primary=bundles[0] if bundles else "", bundles_json=bundles_json)
+    bundles_json = json.dumps(bundles)  # an attribute value: the template escapes it
+    search = render_template(
+        env, "portal_search.md.j2", primary=bundles[0] if bundles else "", bundles_json=bundles_json)
     pages = [GeneratedPage("index.md", {"title": esc(province.site_title),
                                         "description": esc(province.site_description
                                                            or province.site_title)},

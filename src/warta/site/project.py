@@ -6,19 +6,21 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from warta.content.files import VIDEO_SUFFIXES
 from warta.content.models import MediaItem, Post
 from warta.content.urls import post_url_path
+from warta.errors import WartaError
 from warta.roster.models import Agency, Province
 from warta.site.feed import rss
 from warta.site.images import ResponsiveImage
 from warta.site.pages import GeneratedPage, Listing, relative, root_of, url_of, without_nip
-from warta.site.sanitize import neutralise_html
 from warta.site.text import esc, plain_excerpt, reading_minutes, slugify, tanggal
 
 BODY_MARK = "<!--warta:body-->"  # where the author's Markdown goes in post.md.j2
@@ -36,9 +38,39 @@ SOCIAL = {  # channel -> (label, settings key, URL pattern)
 
 
 def template_env(template_dir: Path) -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(template_dir)),
-                              autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                              keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    """site_templates/ comes from pull requests, so it is code: it runs in Jinja's sandbox
+    (no `__class__`, no `cycler.__init__.__globals__`, no mutating the data it is given)."""
+    return ImmutableSandboxedEnvironment(loader=jinja2.FileSystemLoader(str(template_dir)),
+                                         autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                                         keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+
+
+def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
+    """Render one template; a template error is a WartaError naming the file, never a traceback."""
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.exceptions.SecurityError as exc:
+        raise WartaError(f"site_templates/{name}: templat mencoba hal yang tidak diizinkan ({exc}). "
+                         "Templat hanya boleh menampilkan data; hapus bagian itu.") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise WartaError(f"site_templates/{exc.name or name}:{exc.lineno}: "
+                         f"templat tidak valid: {exc.message}.") from None
+    except jinja2.TemplateError as exc:
+        raise WartaError(f"site_templates/{name}: templat gagal dirender: {exc}.") from None
+
+
+def video_href(video: str) -> str:
+    """The post's video link: an http(s) URL, or a video file beside the post; else none."""
+    from urllib.parse import urlsplit
+
+    value = video.strip()
+    parts = urlsplit(value)
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return value
+    if (not parts.scheme and not parts.netloc and not value.startswith(("/", "\\"))
+            and ".." not in value.split("/") and PurePosixPath(parts.path).suffix.lower() in VIDEO_SUFFIXES):
+        return "../" + value  # attachments keep their place beside the post (see shard.py)
+    return ""
 
 
 def shard_url(province: Province, slug: str) -> str:
@@ -75,13 +107,10 @@ class _Builder:
         self.agency, self.province, self.env = agency, province, env
         self.base_url = shard_url(province, agency.slug)
         self.pages: list[GeneratedPage] = []
-        self._templates: dict[str, jinja2.Template] = {}
 
     def render(self, template: str, **context: Any) -> str:
-        if template not in self._templates:
-            self._templates[template] = self.env.get_template(template)
-        return self._templates[template].render(agency=self.agency, province=self.province,
-                                                **context)
+        return render_template(self.env, template, agency=self.agency, province=self.province,
+                               **context)
 
     def page(self, doc_path: str, title: str, html: str, body: str = "", after: str = "",
              **meta: Any) -> None:
@@ -113,9 +142,7 @@ def _post_page(b: _Builder, post: Post, image_for: ImageLookup, copies: dict[str
     views = [_image_view(img, item, root) for item, img in images]
     summary = post.summary or plain_excerpt(post.body)
     category_url = f"{root}berita/kategori/{slugify(post.category)}/" if post.category else ""
-    video = post.video or ""
-    if video and not video.startswith(("http://", "https://")):
-        video = "../" + video  # attachments keep their place beside the post (see shard.py)
+    video = video_href(post.video or "")
     date_iso, date_text = post.goes_live.isoformat(), tanggal(post.goes_live)
     reading = reading_minutes(post.body)
     view = {"title": post.title, "date_iso": date_iso, "date_text": date_text,
@@ -133,7 +160,7 @@ def _post_page(b: _Builder, post: Post, image_for: ImageLookup, copies: dict[str
           "published": post.goes_live.isoformat()}
     before, _, after = b.render("post.md.j2", post=view, body=Markup(BODY_MARK),
                                 root=root).partition(BODY_MARK)
-    b.page(url[:-1] + ".md", post.title, before, body=neutralise_html(post.body), after=after,
+    b.page(url[:-1] + ".md", post.title, before, body=post.body, after=after,
            description=esc(summary), warta_post=True, warta_og=og,
            warta_feed=f"{root}feed.xml")
     return Listing(post.title, url, date_iso, date_text, summary, post.category, reading,

@@ -1,61 +1,75 @@
-"""An author's Markdown body, made safe to publish: no raw HTML, no script URLs, no handlers.
+"""An author's rendered post body, made safe to publish: an allowlist of tags, attributes and
+URL schemes, applied by nh3 (Ammonia) to the HTML MkDocs renders from the body.
 
-Front-matter strings are escaped by the templates; the body is Markdown that MkDocs renders
-with raw HTML allowed (the generated pages need it), so the author's part is neutralised here.
-Code spans and fenced code blocks are left untouched: Markdown already escapes them.
+Sanitising the *rendered* HTML closes the class of bypasses a filter over the Markdown source
+cannot (escaped backticks around raw HTML, entities inside `javascript:`, a link target on the
+next line, quotes inside attr_list): whatever Markdown makes of the source, only the allowlist
+reaches the page. Front-matter strings never pass through here: the templates escape them.
 """
 
 from __future__ import annotations
 
-import re
+import nh3
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1", re.S)
-_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]+)>", re.I)
-_SCRIPT_URL = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:(?:[^()]|\([^()]*\))*\)", re.I)
-_REF_SCRIPT_URL = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*)(?:javascript|vbscript|data)\s*:\S*", re.I | re.M)
-_ATTR_LIST = re.compile(r"\{:?[^{}\n]*\}")
-_HANDLER = re.compile(r"\bon[a-z]+\s*=|\bstyle\s*=|\bsrcdoc\s*=|\bhref\s*=|\bsrc\s*=", re.I)
+# What Python-Markdown and the allowlisted extensions (see warta.site.config) produce.
+TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
+    "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3",
+    "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd", "label", "li", "mark", "ol", "p",
+    "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody",
+    "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var",
+})
+# Heading ids (toc), footnote ids and classes (attr_list, admonitions, code highlighting).
+GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir"})
+ATTRIBUTES: dict[str, set[str]] = {
+    "*": set(GENERIC_ATTRIBUTES),
+    "a": {"href"},
+    "abbr": set(),
+    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "ol": {"start", "type", "reversed"},
+    "li": {"value"},
+    "td": {"colspan", "rowspan", "align", "style"},
+    "th": {"colspan", "rowspan", "align", "scope", "style"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "details": {"open"},
+    "time": {"datetime"},
+    "label": {"for"},
+    "span": {"data-linenos"},  # pymdownx.highlight line numbers
+    "div": {"data-tabs"},  # pymdownx.tabbed
+    "input": {"checked", "disabled", "name"},  # pymdownx.tasklist and pymdownx.tabbed
+}
+# An <input> only as the checkbox/radio those extensions write; never a text field.
+ATTRIBUTE_VALUES = {"input": {"type": {"checkbox", "radio"}}}
+# Relative URLs (the post's own files, other posts, #anchors) pass; absolute ones need a scheme here.
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+STYLE_PROPERTIES = frozenset({"text-align"})  # Markdown tables align columns with `style`
+
+# Material finds its own elements by id (`__config` holds its settings, `__drawer`, `__search`…):
+# an author's id must not shadow them. pymdownx.tabbed's own `__tabbed_…` ids are kept.
+RESERVED_ID_PREFIX, TABBED_PREFIX = "__", "__tabbed_"
 
 
-def _safe_attr_list(match: re.Match[str]) -> str:
-    """attr_list may set classes and ids, never handlers, styles or URLs."""
-    return "" if _HANDLER.search(match.group()) else match.group()
+def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute in ("id", "name", "for") and value.startswith(RESERVED_ID_PREFIX) \
+            and not value.startswith(TABBED_PREFIX):
+        return None
+    return value
 
 
-def _outside_code(text: str) -> str:
-    text = _AUTOLINK.sub(lambda m: f"\x00{m.group(1)}\x01", text)
-    text = text.replace("<", "&lt;")
-    text = text.replace("\x00", "<").replace("\x01", ">")
-    text = _SCRIPT_URL.sub("](#)", text)
-    return _ATTR_LIST.sub(_safe_attr_list, text)
+_CLEANER = nh3.Cleaner(
+    tags=set(TAGS),
+    clean_content_tags={"script", "style"},
+    attributes=ATTRIBUTES,
+    tag_attribute_values=ATTRIBUTE_VALUES,
+    url_schemes=set(URL_SCHEMES),
+    strip_comments=True,
+    link_rel=None,  # the body cannot set `target`, so no opener to protect
+    filter_style_properties=set(STYLE_PROPERTIES),
+    attribute_filter=_keep_attribute,
+)
 
 
-def _line_outside_fences(line: str) -> str:
-    pieces: list[str] = []
-    position = 0
-    for span in _CODE_SPAN.finditer(line):
-        pieces.append(_outside_code(line[position:span.start()]))
-        pieces.append(span.group())
-        position = span.end()
-    pieces.append(_outside_code(line[position:]))
-    return "".join(pieces)
-
-
-def neutralise_html(body: str) -> str:
-    """The body with raw HTML shown as text, script URLs and event-handler attributes removed."""
-    out: list[str] = []
-    fence: str | None = None
-    for line in body.splitlines(keepends=True):
-        match = _FENCE.match(line)
-        if fence is not None:
-            out.append(line)
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = None
-            continue
-        if match:
-            fence = match.group(1)
-            out.append(line)
-            continue
-        out.append(_line_outside_fences(line))
-    return _REF_SCRIPT_URL.sub(r"\1#", "".join(out))
+def sanitise_body_html(html: str) -> str:
+    """The HTML rendered from an author's Markdown, reduced to the allowlist."""
+    return _CLEANER.clean(html)

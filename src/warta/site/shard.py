@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.content import load_posts
+from warta.content.files import is_publishable_attachment, regular_file_inside
 from warta.content.models import MediaItem, Post
 from warta.errors import WartaError
 from warta.roster import load_roster
@@ -79,15 +80,12 @@ def generate(root: Path, slug: str, now: datetime, project_dir: Path, cache_dir:
     media_out = project_dir / "docs" / "_media"
     media_cache = cache_dir / "media"
 
-    agency_dir = (root / "content" / slug).resolve()
-
     def image_for(item: MediaItem) -> ResponsiveImage | None:
-        source = root / item.path
-        if not item.path or not is_image(item.path) or not source.is_file():
+        if not item.path.startswith(f"content/{slug}/") or not is_image(item.path):
             return None
-        if not source.resolve().is_relative_to(agency_dir):  # a symlink out of the folder
-            return None
-        return responsive_image(source, media_out, media_cache)
+        # Only a regular file inside the agency's folder, with no symlink anywhere on the way.
+        source = regular_file_inside(root, item.path)
+        return responsive_image(source, media_out, media_cache) if source is not None else None
 
     template_dir = root / "site_templates"
     links: dict[str, dict[str, str]] = {}
@@ -97,21 +95,27 @@ def generate(root: Path, slug: str, now: datetime, project_dir: Path, cache_dir:
     config = shard_config(read_base_config(root), site_name=agency.name,
                           site_url=shard_url(province, slug), nav=project.nav)
     write_project(project_dir, config, project.pages, project.files, template_dir)
-    _link_attachments(root / "content" / slug, project_dir / "docs" / "berita", media_cache)
+    _link_attachments(root, slug, project_dir / "docs" / "berita", media_cache)
     valid_from, valid_until = publication_window(mine, now)
     record = {**manifest(agency, project), "valid_from": valid_from, "valid_until": valid_until}
     return record, project.pages
 
 
-def _link_attachments(content: Path, berita: Path, media_cache: Path) -> None:
+def _link_attachments(root: Path, slug: str, berita: Path, media_cache: Path) -> None:
     """Files beside the posts keep their relative paths (the body and the networks link to
-    them); photos are published without their EXIF metadata."""
-    for dirpath, dirnames, filenames in os.walk(content):
+    them); photos are published without their EXIF metadata. Only the allowlisted types are
+    published (an .html or .svg could carry script onto the public origin; `warta check`
+    reports the rest), and only regular files inside the agency's folder (no symlink)."""
+    content = root / "content" / slug
+    for dirpath, dirnames, filenames in os.walk(content):  # never descends a symlinked folder
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in filenames:
-            source = Path(dirpath, name)
-            if name.endswith(".md") or name.startswith(".") or source.is_symlink():
-                continue  # a symlink could publish a file from outside the agency folder
+            rel = Path(dirpath, name).relative_to(root).as_posix()
+            if name.startswith(".") or not is_publishable_attachment(rel):
+                continue
+            source = regular_file_inside(root, rel)
+            if source is None:
+                continue
             target = berita / source.relative_to(content)
             target.parent.mkdir(parents=True, exist_ok=True)
             if source.suffix.lower() in (".jpg", ".jpeg", ".png"):

@@ -1,0 +1,44 @@
+"""Files under content/ that are neither posts, Warta's data, nor publishable attachments.
+
+The site publishes only the allowlist in warta.content.files (an .svg or .html beside a post
+could carry script onto the public origin), so anything else is an error here: the author
+learns at once that the file will not appear, and how to fix it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+
+from warta.content.files import DATA_SUFFIXES, is_post_path, is_publishable_attachment
+from warta.findings import Finding, error
+
+ALLOWED_TEXT = "foto JPEG/PNG/WebP/GIF, video MP4/MOV/M4V, dokumen PDF"
+CONVERT_HINTS = {".svg": "SVG → PNG", ".html": "HTML → PDF", ".htm": "HTML → PDF", ".heic": "HEIC → JPEG",
+                 ".docx": "Word → PDF", ".doc": "Word → PDF", ".pptx": "PowerPoint → PDF",
+                 ".xlsx": "Excel → PDF", ".tif": "TIFF → JPEG", ".tiff": "TIFF → JPEG", ".bmp": "BMP → PNG"}
+
+
+def _files(root: Path) -> list[str]:
+    found: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root / "content"):  # never enters a symlinked folder
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found += [Path(dirpath, name).relative_to(root).as_posix()
+                  for name in sorted(filenames) if not name.startswith(".")]
+    return found
+
+
+def content_file_findings(root: Path) -> list[Finding]:
+    """`content-file-type` for each file under content/ that Warta would not publish."""
+    findings = []
+    for rel in _files(root):
+        suffix = PurePosixPath(rel).suffix.lower()
+        if is_post_path(rel) or suffix in DATA_SUFFIXES or is_publishable_attachment(rel):
+            continue
+        hint = CONVERT_HINTS.get(suffix)
+        convert = f"ubah ke jenis yang diizinkan ({hint})" if hint else "ubah ke jenis yang diizinkan"
+        kind = f"`{suffix}`" if suffix else "tanpa akhiran"
+        findings.append(error(rel, 1, "content-file-type",
+                              f"Berkas `{PurePosixPath(rel).name}` (jenis {kind}) tidak diterbitkan: di samping "
+                              f"berita hanya boleh {ALLOWED_TEXT}. Hapus berkas ini, atau {convert}."))
+    return findings
