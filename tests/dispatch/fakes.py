@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from tests.dispatch.oauth1_server import Verifier
 from warta.channels.xcount import x_weighted_length
 
 Reply = tuple[int, Any, dict[str, str]]
@@ -35,6 +36,12 @@ class Request:
     query: dict[str, str]
     headers: dict[str, str]
     body: bytes
+    target: str = ""  # the request target as sent: path and raw query
+
+    @property
+    def full_url(self) -> str:
+        """The URL the client addressed (from Host), as a server verifying a signature sees it."""
+        return f"http://{self.headers.get('host', '')}{self.target or self.path}"
 
     def form(self) -> dict[str, str]:
         ctype = self.headers.get("content-type", "")
@@ -74,7 +81,7 @@ class FakeNetwork:
                 body = self.rfile.read(length) if length else b""
                 parts = urlsplit(self.path)
                 request = Request(self.command, parts.path, {k: v[0] for k, v in parse_qs(parts.query).items()},
-                                  {k.lower(): v for k, v in self.headers.items()}, body)
+                                  {k.lower(): v for k, v in self.headers.items()}, body, self.path)
                 status, payload, headers = fake.dispatch(request)
                 data = b"" if payload is None else json.dumps(payload).encode()
                 try:
@@ -269,6 +276,16 @@ class FakeGraph(FakeNetwork):
 
 
 class FakeX(FakeNetwork):
+    oauth1: Verifier | None = None  # set to accept OAuth 1.0a user-context requests signed with its keys
+
+    def authorized(self, request: Request) -> bool:
+        authorization = request.headers.get("authorization", "")
+        if authorization.startswith("OAuth "):
+            return self.oauth1 is not None and self.oauth1.verify(
+                request.method, request.full_url, authorization, request.headers.get("content-type", ""),
+                request.body)
+        return super().authorized(request)
+
     def setup(self) -> None:
         self.tweets: list[dict[str, Any]] = []
         self.media: dict[str, dict[str, Any]] = {}
