@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
 import re
@@ -298,6 +299,22 @@ class FakeX(FakeNetwork):
         self.route("POST", r"/2/media/metadata", "media_metadata", self.metadata)
         self.route("GET", r"/2/users/me", "me", lambda r: (200, {"data": {"id": "42", "username": "x"}}, {}))
         self.route("GET", r"/2/users/(\w+)/tweets", "timeline", self.timeline)
+        self.route("POST", r"/2/oauth2/token", "oauth_token", self.oauth_token)
+        self.refresh_tokens: dict[str, str] = {}
+
+    def oauth_token(self, request: Request) -> Reply:
+        """OAuth 2.0 refresh for a confidential client (Basic auth); the refresh token rotates."""
+        form = request.form()
+        basic = "Basic " + base64.b64encode(b"x-client:x-secret").decode()
+        if form.get("grant_type") != "refresh_token" or request.headers.get("authorization") != basic:
+            return 400, {"error": "invalid_request", "error_description": "client authentication"}, {}
+        access = self.refresh_tokens.pop(form.get("refresh_token", ""), None)
+        if access is None:
+            return 400, {"error": "invalid_request", "error_description": "Value passed for the token was invalid."}, {}
+        new = f"xrt-{next(self.ids)}"
+        self.refresh_tokens[new] = access
+        return 200, {"token_type": "bearer", "expires_in": 7200, "access_token": access, "refresh_token": new,
+                     "scope": "tweet.write users.read tweet.read media.write offline.access"}, {}
 
     def unauthorized(self) -> Reply:
         return 401, {"title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"}, {}
@@ -407,6 +424,24 @@ class FakeTikTok(FakeNetwork):
         self.route("POST", r"/v2/post/publish/content/init/", "content_init", self.content_init)
         self.route("PUT", r"/upload/(\w+)", "upload", self.upload)
         self.route("POST", r"/v2/post/publish/status/fetch/", "status", self.status)
+        self.route("POST", r"/v2/oauth/token/", "oauth_token", self.oauth_token)
+        self.refresh_tokens: dict[str, str] = {}  # refresh token -> access token it yields
+
+    def oauth_token(self, request: Request) -> Reply:
+        """Rotates: the refresh token used is spent and a new one comes back."""
+        form = request.form()
+        if form.get("grant_type") != "refresh_token" or form.get("client_key") != "client-key" \
+                or form.get("client_secret") != "client-secret":
+            return 400, {"error": "invalid_request", "error_description": "client", "log_id": "x"}, {}
+        access = self.refresh_tokens.pop(form.get("refresh_token", ""), None)
+        if access is None:
+            return 400, {"error": "invalid_grant", "error_description": "Refresh token is invalid or expired.",
+                         "log_id": "x"}, {}
+        new = f"rt-{next(self.ids)}"
+        self.refresh_tokens[new] = access
+        return 200, {"access_token": access, "expires_in": 86400, "open_id": "open-1", "refresh_token": new,
+                     "refresh_expires_in": 31536000, "scope": "user.info.basic,video.publish",
+                     "token_type": "Bearer"}, {}
 
     def unauthorized(self) -> Reply:
         return 401, {"data": {}, "error": {"code": "access_token_invalid", "log_id": "x",

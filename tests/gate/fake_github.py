@@ -16,6 +16,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from nacl.exceptions import CryptoError
+from nacl.public import PrivateKey, SealedBox
+
 OWNER, NAME = "bengkuluprov", "warta"
 REPO = f"{OWNER}/{NAME}"
 
@@ -55,6 +58,9 @@ class FakeGitHub:
         self.environments: dict[str, dict[str, Any]] = {}
         self.branches: Container[str] = set()  # branches GitHub knows (e.g. a bare repo's heads)
         self.created_pulls: list[dict[str, Any]] = []
+        self.secrets: dict[tuple[str, str], str] = {}  # (environment, name) -> decrypted value
+        self.secret_key = PrivateKey.generate()
+        self.secret_key_id = "568250167242549743"
         self._next_id = 100
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
@@ -166,6 +172,9 @@ class FakeGitHub:
                                     "documentation_url": "https://docs.github.com/rest"}, {}
             if not auth:
                 return 401, {"message": "Requires authentication"}, {}
+            secrets = self._route_environment_secrets(method, path, body)
+            if secrets is not None:
+                return secrets
             return self._route(method, path, query, body)
 
     def _route(self, method: str, path: str, query: dict[str, list[str]],
@@ -310,6 +319,40 @@ class FakeGitHub:
         if path == f"{repo}/codeowners/errors" and method == "GET":
             return 200, {"errors": self.codeowners_errors}, {}
         return not_found
+
+    def _route_environment_secrets(self, method: str, path: str,
+                                   body: Any) -> tuple[int, Any, dict[str, str]] | None:
+        """Environment secrets: the public key, and PUT of a value sealed with it. The fake holds the
+        private key and decrypts, so a value that was not sealed for this key is refused (422)."""
+        match = re.fullmatch(rf"/repos/{REPO}/environments/([\w-]+)", path)
+        if match and method == "GET":  # PyGithub's get_environment reads the environment first
+            name = match.group(1)
+            if name not in self.environments:
+                return 404, {"message": "Not Found"}, {}
+            return 200, {"id": 161088068, "node_id": "EN_kwDOAAAAAM4JmJhE", "name": name,
+                         "url": f"{self.url}/repos/{REPO}/environments/{name}",
+                         "html_url": f"https://github.com/{REPO}/deployments/activity_log?environments_filter={name}",
+                         "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
+                         "protection_rules": [], "deployment_branch_policy": self.environments[name]["policy"]}, {}
+        match = re.fullmatch(rf"/repos/{REPO}/environments/([\w-]+)/secrets/(public-key|[A-Za-z_][A-Za-z0-9_]*)",
+                             path)
+        if match is None:
+            return None
+        env, name = match.groups()
+        if name == "public-key" and method == "GET":
+            return 200, {"key_id": self.secret_key_id,
+                         "key": base64.b64encode(bytes(self.secret_key.public_key)).decode()}, {}
+        if method == "PUT" and name != "public-key":
+            if not isinstance(body, dict) or body.get("key_id") != self.secret_key_id:
+                return 422, {"message": "Bad request: key_id"}, {}
+            try:
+                plain = SealedBox(self.secret_key).decrypt(base64.b64decode(body.get("encrypted_value", "")))
+            except (CryptoError, ValueError):
+                return 422, {"message": "Bad request: encrypted_value"}, {}
+            created = (env, name) not in self.secrets
+            self.secrets[(env, name)] = plain.decode()
+            return (201, {}, {}) if created else (204, None, {})
+        return 404, {"message": "Not Found"}, {}
 
     def _team_json(self, org: str, slug: str) -> dict[str, Any]:
         return {"id": abs(hash(slug)) % 10**6, "slug": slug, "name": slug,

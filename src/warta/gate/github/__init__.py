@@ -19,9 +19,11 @@ from warta.gate.github.pulls import (
     read_pull,
     token_from_env,
 )
+from warta.gate.github.secrets import check_environment_secrets, open_repository, put_environment_secret
 
 __all__ = [
     "API_ERRORS", "GitHubError", "PullData", "apply_environments", "apply_ruleset", "check_protection",
     "connect", "gate_pull", "open_pull_request", "post_verdict", "pulls_for_head", "read_pull",
     "sync_org_teams", "sync_teams", "token_from_env",
+    "check_environment_secrets", "open_repository", "put_environment_secret",
 ]
