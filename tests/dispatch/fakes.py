@@ -152,7 +152,7 @@ class FakeNetwork:
             if fault is not None and not fault.after:
                 time.sleep(fault.delay)
                 return fault.status, fault.body, fault.headers
-            if name not in ("upload", "oauth_token") and not self.authorized(request):
+            if name not in ("upload", "oauth_token", "debug_token", "tokeninfo") and not self.authorized(request):
                 return self.unauthorized()
             with self.lock:
                 reply = handler(request, *match.groups())
@@ -181,6 +181,11 @@ class FakeGraph(FakeNetwork):
         self.objects: dict[str, dict[str, Any]] = {}
         self.feed: list[dict[str, Any]] = []  # published Facebook posts
         self.ig_media: list[dict[str, Any]] = []  # published Instagram media
+        self.route("GET", r"/debug_token", "debug_token", self.debug_token)
+        self.debug: dict[str, dict[str, Any]] = {self.token: {
+            "is_valid": True, "type": "PAGE", "expires_at": 0, "data_access_expires_at": 0,
+            "scopes": ["pages_manage_posts", "pages_read_engagement", "pages_show_list", "instagram_basic",
+                       "instagram_content_publish"]}}
         self.route("GET", r"/(\w+)/content_publishing_limit", "ig_limit", self.ig_limit)
         self.route("POST", r"/(\w+)/media", "ig_container", self.ig_container)
         self.route("POST", r"/(\w+)/media_publish", "ig_publish", self.ig_publish)
@@ -193,6 +198,16 @@ class FakeGraph(FakeNetwork):
 
     def unauthorized(self) -> Reply:
         return graph_error(190, "Error validating access token: Session has expired.", 463)
+
+    def debug_token(self, request: Request) -> Reply:
+        """GET /debug_token?input_token=…&access_token=…: the inspected token's validity, expiry, scopes."""
+        if request.query.get("access_token") not in self.debug:
+            return graph_error(190, "Invalid OAuth access token - Cannot parse access token")
+        data = self.debug.get(request.query.get("input_token", ""))
+        if data is None:
+            return 200, {"data": {"is_valid": False, "scopes": [], "error": {
+                "code": 190, "message": "Error validating access token: Session has expired.", "subcode": 463}}}, {}
+        return 200, {"data": {"app_id": "1234", "application": "Warta", **data}}, {}
 
     def new_id(self) -> str:
         return str(next(self.ids))
@@ -369,7 +384,16 @@ class FakeYouTube(FakeNetwork):
         self.route("POST", r"/upload/youtube/v3/videos", "insert", self.insert)
         self.route("PUT", r"/upload/youtube/v3/videos", "chunk", self.chunk)
         self.route("POST", r"/token", "oauth_token", self.oauth_token)  # Google OAuth, same fake host
+        self.route("GET", r"/tokeninfo", "tokeninfo", self.tokeninfo)
         self.refresh_tokens = {"refresh-ok": self.token}
+        self.refresh_expires_in: int | None = None  # set: a time-limited grant (app in "Testing")
+        self.scope = "https://www.googleapis.com/auth/youtube.upload"
+
+    def tokeninfo(self, request: Request) -> Reply:
+        if request.query.get("access_token") != self.token:
+            return 400, {"error": "invalid_token", "error_description": "Invalid Value"}, {}
+        return 200, {"azp": "client-id", "aud": "client-id", "scope": self.scope, "exp": str(int(time.time()) + 3599),
+                     "expires_in": "3599", "access_type": "offline"}, {}
 
     def oauth_token(self, request: Request) -> Reply:
         form = request.form()
@@ -378,8 +402,10 @@ class FakeYouTube(FakeNetwork):
         access = self.refresh_tokens.get(form.get("refresh_token", ""))
         if access is None:
             return 400, {"error": "invalid_grant", "error_description": "Token has been expired or revoked."}, {}
-        return 200, {"access_token": access, "expires_in": 3599, "scope": "https://www.googleapis.com/auth/youtube.upload",
-                     "token_type": "Bearer"}, {}
+        grant = {"access_token": access, "expires_in": 3599, "scope": self.scope, "token_type": "Bearer"}
+        if self.refresh_expires_in is not None:
+            grant["refresh_token_expires_in"] = self.refresh_expires_in
+        return 200, grant, {}
 
     def unauthorized(self) -> Reply:
         return 401, {"error": {"code": 401, "message": "Request had invalid authentication credentials.",

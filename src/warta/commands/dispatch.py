@@ -153,3 +153,34 @@ def confirm_command(*, agency: str, post_id: str, channel: str, sent: bool, not_
             skip=skip)
     console.print("Tercatat di ledger.")
     return 0
+
+
+HEALTH = {"ok": ("green", "✓ sehat"), "warning": ("yellow", "! perhatian"), "broken": ("red", "✗ bermasalah")}
+
+
+def health_command(*, fmt: str = "text") -> int:
+    """Token health per agency × configured network; exit 1 when one is broken."""
+    import os
+
+    from warta.dispatch.health import exit_code as health_exit
+    from warta.dispatch.health import health
+    from warta.roster.load import load_roster
+    from warta.timeutil import now_wib
+
+    fmt = _fmt(fmt)
+    rows = health(load_roster(find_root()).roster, env=os.environ, now=now_wib())
+    if fmt == "json":
+        print_json([row.as_json() for row in rows])
+        return health_exit(rows)
+    for row in rows:
+        colour, label = HEALTH.get(row.status, ("white", row.status))
+        line = f"[{colour}]{label:13}[/] {NETWORK_LABELS.get(row.channel, row.channel):9} {escape(row.agency)}"
+        if row.expires_at:
+            line += f"  (berlaku hingga {row.expires_at})"
+        console.print(line)
+        if row.problem:
+            console.print(f"    {escape(row.problem)}")
+    broken = sum(r.broken for r in rows)
+    console.print(f"{len(rows)} akun diperiksa, {broken} bermasalah." if rows else
+                  "Tidak ada akun media sosial di roster.")
+    return health_exit(rows)
