@@ -428,12 +428,13 @@ class FakeYouTube(FakeNetwork):
             session["data"] += request.body
         if len(session["data"]) >= session["total"]:
             if session["video"] is None:
-                video = {"id": f"vid{next(self.ids)}", "snippet": session["resource"]["snippet"],
-                         "status": {"uploadStatus": "uploaded", "privacyStatus": "public"},
-                         "size": len(session["data"])}
+                answer = {"kind": "youtube#video", "id": f"vid{next(self.ids)}",
+                          "snippet": session["resource"]["snippet"],
+                          "status": {"uploadStatus": "uploaded", "privacyStatus": "public"}}
+                video = {**answer, "size": len(session["data"]), "answer": answer}  # the last two: test-only
                 session["video"] = video
                 self.videos.append(video)
-            return 200, session["video"], {}
+            return 200, session["video"]["answer"], {}
         return 308, None, ({"Range": f"bytes=0-{len(session['data']) - 1}"} if session["data"] else {})
 
 

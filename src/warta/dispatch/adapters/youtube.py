@@ -41,7 +41,7 @@ def _number(value: Any) -> float | None:
 
 class YouTube:
     channel = "youtube"
-    default_base = "https://www.googleapis.com"
+    default_base = "https://youtube.googleapis.com"  # the discovery document's rootUrl
     oauth_base = "https://oauth2.googleapis.com"
     chunk_size = CHUNK
     resume_attempts = 5
@@ -97,7 +97,7 @@ class YouTube:
 
     def simulate(self, method: str, url: str, body: Any) -> tuple[int, Any, dict[str, str]]:
         if method == "POST":
-            return 200, {}, {"Location": "https://www.googleapis.com/upload/youtube/v3/videos?upload_id=SESSION_ID"}
+            return 200, {}, {"Location": "https://youtube.googleapis.com/upload/youtube/v3/videos?upload_id=SESSION_ID"}
         return 200, {"id": "VIDEO_ID", "status": {"uploadStatus": "uploaded"}}, {}
 
     def publish(self, item: Item, http: Http, media: MediaFiles) -> Published:
