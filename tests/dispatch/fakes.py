@@ -371,7 +371,8 @@ class FakeX(FakeNetwork):
         return 200, {"data": {"id": request.query["media_id"], "processing_info": {"state": "succeeded"}}}, {}
 
     def metadata(self, request: Request) -> Reply:
-        return 200, {"data": {"associated_metadata": True}}, {}
+        body = request.json()
+        return 200, {"data": {"id": body["id"], "associated_metadata": body.get("metadata") or {}}}, {}
 
     def timeline(self, request: Request, user: str) -> Reply:
         return 200, {"data": list(reversed(self.tweets))[:20]}, {}

@@ -87,7 +87,8 @@ class X:
     def _upload_image(self, http: Http, media: MediaFiles, path: str, alt: str) -> str:
         data = media.read(path)
         body = response_json(http.request(
-            "POST", "/2/media/upload", data={"media_category": "tweet_image", "media_type": mime_type(path)},
+            # X's MediaUploadRequest has media and media_category; the type travels with the file part.
+            "POST", "/2/media/upload", data={"media_category": "tweet_image"},
             files={"media": (path.rsplit("/", 1)[-1], data, mime_type(path))})) or {}
         media_id = str(body["data"]["id"])
         if alt:
