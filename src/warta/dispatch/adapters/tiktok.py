@@ -100,9 +100,11 @@ class TikTok:
 
     def publish(self, item: Item, http: Http, media: MediaFiles) -> Published:
         handle = account_value(item, "handle").lstrip("@")
+        # developers.tiktok.com/doc/content-posting-api-reference-query-creator-info: privacy_level_options
         info = response_json(http.request("POST", "/v2/post/publish/creator_info/query/", json={})) or {}
         options = (info.get("data") or {}).get("privacy_level_options") or ["SELF_ONLY"]
         privacy = "PUBLIC_TO_EVERYONE" if "PUBLIC_TO_EVERYONE" in options else options[0]
+        # post_info fields: developers.tiktok.com/doc/content-posting-api-reference-direct-post
         flags = {"privacy_level": privacy, "disable_comment": False, "disable_duet": False,
                  "disable_stitch": False}
         video = local_video(item.post)
@@ -115,6 +117,8 @@ class TikTok:
                 "source_info": {"source": "PULL_FROM_URL", "video_url": item.post.video}})) or {}
             publish_id = str(body["data"]["publish_id"])
         elif images:
+            # developers.tiktok.com/doc/content-posting-api-reference-photo-post: title ≤ 90, description
+            # ≤ 4000, photo_images (≤ 35 URLs on a verified domain), photo_cover_index, post_mode, media_type
             body = response_json(http.request("POST", "/v2/post/publish/content/init/", commit=True, json={
                 "post_info": {"title": item.post.title[:90], "description": item.caption.text[:4000], **flags},
                 "source_info": {"source": "PULL_FROM_URL", "photo_images": [u for u, _ in images[:35]],
@@ -129,6 +133,8 @@ class TikTok:
     def _file_upload(self, http: Http, media: MediaFiles, path: str, post_info: dict[str, Any]) -> str:
         size = media.size(path)
         chunk, count = chunking(size)
+        # source_info FILE_UPLOAD (video_size, chunk_size, total_chunk_count):
+        # developers.tiktok.com/doc/content-posting-api-media-transfer-guide
         body = response_json(http.request("POST", "/v2/post/publish/video/init/", commit=True, json={
             "post_info": post_info,
             "source_info": {"source": "FILE_UPLOAD", "video_size": size, "chunk_size": chunk,
@@ -145,6 +151,8 @@ class TikTok:
 
     def _status(self, http: Http, publish_id: str, handle: str) -> Published:
         for attempt in range(self.poll_attempts):
+            # developers.tiktok.com/doc/content-posting-api-reference-get-video-status: status, fail_reason,
+            # publicaly_available_post_id
             body = response_json(http.request("POST", "/v2/post/publish/status/fetch/",
                                               json={"publish_id": publish_id})) or {}
             data = body.get("data") or {}
