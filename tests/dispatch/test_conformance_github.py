@@ -13,6 +13,7 @@ import pytest
 
 from tests.gate.fake_github import REPO, FakeGitHub
 from warta.dispatch.tokens import GitHubSecrets
+from warta.gate.github import open_repository, sync_issue
 
 SPEC_FILE = Path(__file__).resolve().parents[2] / \
     ".warta/node/node_modules/@octokit/openapi/generated/api.github.com.json"
@@ -53,7 +54,7 @@ def validate(spec: dict[str, Any], schema: dict[str, Any], value: Any) -> None:
     jsonschema.Draft7Validator({**schema, "components": spec["components"]}).validate(value)
 
 
-def test_secret_write_back_requests_and_the_fakes_answers_match_githubs_description(
+def test_secret_write_back_and_status_issue_match_githubs_description(
         spec: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WARTA_GITHUB_THROTTLE", "0")
     server = FakeGitHub()
@@ -73,6 +74,9 @@ def test_secret_write_back_requests_and_the_fakes_answers_match_githubs_descript
         store.check()
         store.put("WARTA_TOKEN_DINAS_CONTOH_TIKTOK", "refresh:rt-baru")
         store.put("WARTA_TOKEN_DINAS_CONTOH_TIKTOK", "refresh:rt-lebih-baru")
+        repo = open_repository(REPO, "gh-app-token", server.url)
+        for body in ("| a | b |", "| a | c |", None):  # `warta dispatch health --issue`: open, update, close
+            sync_issue(repo, "Token media sosial bermasalah", body)
     finally:
         server.stop()
     assert server.secrets[("social", "WARTA_TOKEN_DINAS_CONTOH_TIKTOK")] == "refresh:rt-lebih-baru"
@@ -90,3 +94,4 @@ def test_secret_write_back_requests_and_the_fakes_answers_match_githubs_descript
         if content and path != f"/repos/{REPO}":  # the repository itself is another helper's fake shape
             validate(spec, content["schema"], payload)
     assert [a[3][0] for a in exchanges if a[0] == "PUT"] == [201, 204]  # created, then updated
+    assert [a[0] for a in exchanges if "/issues" in a[1]].count("PATCH") == 2 and server.issues[1]["state"] == "closed"

@@ -13,7 +13,8 @@ from tests.dispatch.conftest import NOW, TOKEN, Networks, Repo
 from tests.dispatch.oauth1_server import Verifier
 from tests.dispatch.test_cli import WARTA, env
 from tests.gate.fake_github import REPO, FakeGitHub
-from warta.dispatch.health import exit_code, health
+from warta.dispatch.health import ISSUE_TITLE, Row, exit_code, health, issue_body
+from warta.gate.github import open_repository, sync_issue
 from warta.roster.load import load_roster
 
 KEYS = ("api-key-1", "api-secret-2", "12345-access-token-3", "access-token-secret-4")
@@ -98,9 +99,28 @@ def test_broken_and_expiring_tokens_are_named_without_their_values(
         assert secret not in text, secret
 
 
-def test_cli_prints_the_json_contract_and_exits_1_when_broken(repo: Repo, networks: Networks) -> None:
+def test_one_status_issue_is_opened_kept_and_closed(github: FakeGitHub) -> None:
+    repo = open_repository(REPO, "gh", github.url)
+    rows = [Row("dinas-contoh", "facebook", "broken", None, "Token Facebook bermasalah: a | b."),
+            Row("dinas-contoh", "x", "ok"),
+            Row("media-center", "instagram", "warning", "2026-11-25T08:00:00+07:00", "Token kedaluwarsa.")]
+    assert sync_issue(repo, ISSUE_TITLE, issue_body(rows)) == "isu #1 dibuka"
+    assert sync_issue(repo, ISSUE_TITLE, issue_body(rows)) == "isu #1 tidak berubah"
+    body = github.issues[1]["body"]
+    assert "| dinas-contoh | Facebook | bermasalah | – | Token Facebook bermasalah: a \\| b. |" in body
+    assert "media-center" in body and "| dinas-contoh | X |" not in body
+    assert sync_issue(repo, ISSUE_TITLE, issue_body(rows[1:])) == "isu #1 diperbarui"
+    assert sync_issue(repo, ISSUE_TITLE, issue_body(rows[1:2])) == "isu #1 ditutup"
+    assert github.issues[1]["state"] == "closed" and len(github.issues) == 1
+    assert sync_issue(repo, ISSUE_TITLE, issue_body(rows)) == "isu #2 dibuka"  # a new problem, a new issue
+
+
+def test_cli_prints_the_json_contract_and_exits_1_when_broken(repo: Repo, networks: Networks,
+                                                              github: FakeGitHub) -> None:
     environment = env(networks)
     environment["WARTA_TOKEN_DINAS_CONTOH_FACEBOOK"] = "kunci-yang-dicabut"
+    environment.update({"GITHUB_REPOSITORY": REPO, "GITHUB_API_URL": github.url, "WARTA_GITHUB_TOKEN": "gh",
+                        "WARTA_GITHUB_THROTTLE": "0"})
     started = time.monotonic()
     result = subprocess.run([*WARTA, "health", "--format", "json"], cwd=repo.root, capture_output=True, text=True,
                             env=environment, timeout=60)
@@ -111,6 +131,9 @@ def test_cli_prints_the_json_contract_and_exits_1_when_broken(repo: Repo, networ
     facebook = next(r for r in rows if r["channel"] == "facebook")
     assert facebook["status"] == "broken" and facebook["agency"] == "dinas-contoh"
     assert "kunci-yang-dicabut" not in result.stdout + result.stderr
-    text = subprocess.run([*WARTA, "health"], cwd=repo.root, capture_output=True, text=True, env=environment,
-                          timeout=60)
+    text = subprocess.run([*WARTA, "health", "--issue"], cwd=repo.root, capture_output=True, text=True,
+                          env=environment, timeout=60)
     assert text.returncode == 1 and "bermasalah" in text.stdout and "Traceback" not in text.stderr
+    [issue] = github.issues.values()
+    assert issue["title"] == ISSUE_TITLE and issue["state"] == "open" and "Facebook" in issue["body"]
+    assert "kunci-yang-dicabut" not in issue["body"] and "dibuka" in text.stderr

@@ -220,3 +220,27 @@ def health(roster: Roster, *, env: Mapping[str, str], now: datetime, client: htt
 
 def exit_code(rows: list[Row]) -> int:
     return 1 if any(r.broken for r in rows) else 0
+
+
+ISSUE_TITLE = "Token media sosial bermasalah"
+STATUS_LABELS = {"ok": "sehat", "warning": "perlu perhatian", "broken": "bermasalah"}
+
+
+def issue_body(rows: list[Row]) -> str | None:
+    """The status issue's text (rows needing attention, no token values), None when all are healthy."""
+    bad = [r for r in rows if r.status != "ok"]
+    if not bad:
+        return None
+
+    def cell(text: str | None) -> str:
+        return (text or "–").replace("|", "\\|").replace("\n", " ")
+
+    lines = ["Pemeriksaan harian `warta dispatch health` menemukan akun media sosial yang perlu ditangani. "
+             "Isu ini diperbarui otomatis dan ditutup sendiri bila semua token sehat; nilai token tidak pernah "
+             "ditampilkan.", "", "| Instansi | Jaringan | Status | Berlaku hingga | Masalah |",
+             "| --- | --- | --- | --- | --- |"]
+    lines += [f"| {cell(r.agency)} | {NETWORK_LABELS.get(r.channel, r.channel)} | {STATUS_LABELS[r.status]} | "
+              f"{cell(r.expires_at)} | {cell(r.problem)} |" for r in sorted(bad, key=lambda r: r.status)]
+    lines += ["", "Perbarui token di environment `social` (Settings → Environments → social → secrets) dengan "
+              "nama yang disebut di kolom Masalah, lalu jalankan `warta dispatch health`."]
+    return "\n".join(lines) + "\n"
