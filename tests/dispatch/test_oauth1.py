@@ -92,3 +92,12 @@ def test_malformed_oauth1_value_names_the_secret_without_echoing_it(
     failed = [o for o in outcomes if o.item.key.channel == "x"]
     assert {o.status for o in failed} == {"failed"} and not networks.x.calls()
     assert "empat bagian" in failed[0].message and "tiga-bagian-rahasia" not in failed[0].message
+
+
+def test_dry_run_shows_an_oauth_header_without_any_key(
+        repo: Repo, ledger: Ledger, networks: Networks, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WARTA_TOKEN_DINAS_CONTOH_X", "oauth1:" + ":".join(KEYS))
+    _, outcomes = run_range(repo, ledger, repo.initial, add_posts(repo), dry_run=True)
+    requests = [r for o in outcomes if o.item.key.channel == "x" for r in o.requests]
+    assert requests and all(r["headers"]["Authorization"] == "OAuth ***" for r in requests)
+    assert not any(key in repr(requests) for key in KEYS) and not networks.x.calls()
