@@ -20,6 +20,14 @@ if [ ! -f .warta/node/node_modules/axe-core/axe.min.js ] && command -v npm >/dev
   npm install --silent --no-audit --no-fund --prefix .warta/node axe-core@4 >/dev/null
 fi
 
+# --- API descriptions for the conformance tests (tests/dispatch/test_conformance_*.py) ---
+# Google's discovery document and Meta's SDK from PyPI; GitHub's OpenAPI and X's SDK types from npm.
+.venv/bin/python -m pip install -q -e '.[test,conformance]'
+if [ ! -f .warta/node/node_modules/@octokit/openapi/generated/api.github.com.json ] && command -v npm >/dev/null; then
+  npm install --silent --no-audit --no-fund --prefix .warta/node @octokit/openapi@23.0.2 @xdevplatform/xdk@0.6.6 >/dev/null
+fi
+# --- end of API descriptions ---
+
 .venv/bin/ruff check src tests
 .venv/bin/mypy
 exec .venv/bin/python -m pytest -q -n 2 "$@"

@@ -401,6 +401,18 @@ def dispatch_confirm(
                                      not_sent=not_sent, skip=skip, permalink=permalink, ledger=ledger))
 
 
+@dispatch_app.command("health")
+def dispatch_health(
+    format: Annotated[str, typer.Option("--format", help="text atau json.")] = "text",
+    issue: Annotated[bool, typer.Option("--issue", help="Buka/perbarui/tutup isu \"Token media sosial "
+                                        "bermasalah\" di GITHUB_REPOSITORY.")] = False,
+) -> None:
+    """Periksa token setiap akun media sosial: ada, berlaku, berizin posting, kapan kedaluwarsa."""
+    from warta.commands.dispatch import health_command
+
+    raise typer.Exit(health_command(fmt=format, issue=issue))
+
+
 metrics_app = typer.Typer(help="Metrik media sosial dan lima ukuran Pedoman XI.", no_args_is_help=True)
 app.add_typer(metrics_app, name="metrics")
 

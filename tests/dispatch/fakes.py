@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
 import re
@@ -13,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from tests.dispatch.oauth1_server import Verifier
 from warta.channels.xcount import x_weighted_length
 
 Reply = tuple[int, Any, dict[str, str]]
@@ -35,6 +37,12 @@ class Request:
     query: dict[str, str]
     headers: dict[str, str]
     body: bytes
+    target: str = ""  # the request target as sent: path and raw query
+
+    @property
+    def full_url(self) -> str:
+        """The URL the client addressed (from Host), as a server verifying a signature sees it."""
+        return f"http://{self.headers.get('host', '')}{self.target or self.path}"
 
     def form(self) -> dict[str, str]:
         ctype = self.headers.get("content-type", "")
@@ -74,7 +82,7 @@ class FakeNetwork:
                 body = self.rfile.read(length) if length else b""
                 parts = urlsplit(self.path)
                 request = Request(self.command, parts.path, {k: v[0] for k, v in parse_qs(parts.query).items()},
-                                  {k.lower(): v for k, v in self.headers.items()}, body)
+                                  {k.lower(): v for k, v in self.headers.items()}, body, self.path)
                 status, payload, headers = fake.dispatch(request)
                 data = b"" if payload is None else json.dumps(payload).encode()
                 try:
@@ -144,7 +152,7 @@ class FakeNetwork:
             if fault is not None and not fault.after:
                 time.sleep(fault.delay)
                 return fault.status, fault.body, fault.headers
-            if name not in ("upload", "oauth_token") and not self.authorized(request):
+            if name not in ("upload", "oauth_token", "debug_token", "tokeninfo") and not self.authorized(request):
                 return self.unauthorized()
             with self.lock:
                 reply = handler(request, *match.groups())
@@ -173,6 +181,11 @@ class FakeGraph(FakeNetwork):
         self.objects: dict[str, dict[str, Any]] = {}
         self.feed: list[dict[str, Any]] = []  # published Facebook posts
         self.ig_media: list[dict[str, Any]] = []  # published Instagram media
+        self.route("GET", r"/debug_token", "debug_token", self.debug_token)
+        self.debug: dict[str, dict[str, Any]] = {self.token: {
+            "is_valid": True, "type": "PAGE", "expires_at": 0, "data_access_expires_at": 0,
+            "scopes": ["pages_manage_posts", "pages_read_engagement", "pages_show_list", "instagram_basic",
+                       "instagram_content_publish"]}}
         self.route("GET", r"/(\w+)/content_publishing_limit", "ig_limit", self.ig_limit)
         self.route("POST", r"/(\w+)/media", "ig_container", self.ig_container)
         self.route("POST", r"/(\w+)/media_publish", "ig_publish", self.ig_publish)
@@ -185,6 +198,16 @@ class FakeGraph(FakeNetwork):
 
     def unauthorized(self) -> Reply:
         return graph_error(190, "Error validating access token: Session has expired.", 463)
+
+    def debug_token(self, request: Request) -> Reply:
+        """GET /debug_token?input_token=…&access_token=…: the inspected token's validity, expiry, scopes."""
+        if request.query.get("access_token") not in self.debug:
+            return graph_error(190, "Invalid OAuth access token - Cannot parse access token")
+        data = self.debug.get(request.query.get("input_token", ""))
+        if data is None:
+            return 200, {"data": {"is_valid": False, "scopes": [], "error": {
+                "code": 190, "message": "Error validating access token: Session has expired.", "subcode": 463}}}, {}
+        return 200, {"data": {"app_id": "1234", "application": "Warta", **data}}, {}
 
     def new_id(self) -> str:
         return str(next(self.ids))
@@ -269,6 +292,16 @@ class FakeGraph(FakeNetwork):
 
 
 class FakeX(FakeNetwork):
+    oauth1: Verifier | None = None  # set to accept OAuth 1.0a user-context requests signed with its keys
+
+    def authorized(self, request: Request) -> bool:
+        authorization = request.headers.get("authorization", "")
+        if authorization.startswith("OAuth "):
+            return self.oauth1 is not None and self.oauth1.verify(
+                request.method, request.full_url, authorization, request.headers.get("content-type", ""),
+                request.body)
+        return super().authorized(request)
+
     def setup(self) -> None:
         self.tweets: list[dict[str, Any]] = []
         self.media: dict[str, dict[str, Any]] = {}
@@ -281,6 +314,22 @@ class FakeX(FakeNetwork):
         self.route("POST", r"/2/media/metadata", "media_metadata", self.metadata)
         self.route("GET", r"/2/users/me", "me", lambda r: (200, {"data": {"id": "42", "username": "x"}}, {}))
         self.route("GET", r"/2/users/(\w+)/tweets", "timeline", self.timeline)
+        self.route("POST", r"/2/oauth2/token", "oauth_token", self.oauth_token)
+        self.refresh_tokens: dict[str, str] = {}
+
+    def oauth_token(self, request: Request) -> Reply:
+        """OAuth 2.0 refresh for a confidential client (Basic auth); the refresh token rotates."""
+        form = request.form()
+        basic = "Basic " + base64.b64encode(b"x-client:x-secret").decode()
+        if form.get("grant_type") != "refresh_token" or request.headers.get("authorization") != basic:
+            return 400, {"error": "invalid_request", "error_description": "client authentication"}, {}
+        access = self.refresh_tokens.pop(form.get("refresh_token", ""), None)
+        if access is None:
+            return 400, {"error": "invalid_request", "error_description": "Value passed for the token was invalid."}, {}
+        new = f"xrt-{next(self.ids)}"
+        self.refresh_tokens[new] = access
+        return 200, {"token_type": "bearer", "expires_in": 7200, "access_token": access, "refresh_token": new,
+                     "scope": "tweet.write users.read tweet.read media.write offline.access"}, {}
 
     def unauthorized(self) -> Reply:
         return 401, {"title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"}, {}
@@ -322,7 +371,8 @@ class FakeX(FakeNetwork):
         return 200, {"data": {"id": request.query["media_id"], "processing_info": {"state": "succeeded"}}}, {}
 
     def metadata(self, request: Request) -> Reply:
-        return 200, {"data": {"associated_metadata": True}}, {}
+        body = request.json()
+        return 200, {"data": {"id": body["id"], "associated_metadata": body.get("metadata") or {}}}, {}
 
     def timeline(self, request: Request, user: str) -> Reply:
         return 200, {"data": list(reversed(self.tweets))[:20]}, {}
@@ -335,7 +385,16 @@ class FakeYouTube(FakeNetwork):
         self.route("POST", r"/upload/youtube/v3/videos", "insert", self.insert)
         self.route("PUT", r"/upload/youtube/v3/videos", "chunk", self.chunk)
         self.route("POST", r"/token", "oauth_token", self.oauth_token)  # Google OAuth, same fake host
+        self.route("GET", r"/tokeninfo", "tokeninfo", self.tokeninfo)
         self.refresh_tokens = {"refresh-ok": self.token}
+        self.refresh_expires_in: int | None = None  # set: a time-limited grant (app in "Testing")
+        self.scope = "https://www.googleapis.com/auth/youtube.upload"
+
+    def tokeninfo(self, request: Request) -> Reply:
+        if request.query.get("access_token") != self.token:
+            return 400, {"error": "invalid_token", "error_description": "Invalid Value"}, {}
+        return 200, {"azp": "client-id", "aud": "client-id", "scope": self.scope, "exp": str(int(time.time()) + 3599),
+                     "expires_in": "3599", "access_type": "offline"}, {}
 
     def oauth_token(self, request: Request) -> Reply:
         form = request.form()
@@ -344,8 +403,10 @@ class FakeYouTube(FakeNetwork):
         access = self.refresh_tokens.get(form.get("refresh_token", ""))
         if access is None:
             return 400, {"error": "invalid_grant", "error_description": "Token has been expired or revoked."}, {}
-        return 200, {"access_token": access, "expires_in": 3599, "scope": "https://www.googleapis.com/auth/youtube.upload",
-                     "token_type": "Bearer"}, {}
+        grant = {"access_token": access, "expires_in": 3599, "scope": self.scope, "token_type": "Bearer"}
+        if self.refresh_expires_in is not None:
+            grant["refresh_token_expires_in"] = self.refresh_expires_in
+        return 200, grant, {}
 
     def unauthorized(self) -> Reply:
         return 401, {"error": {"code": 401, "message": "Request had invalid authentication credentials.",
@@ -368,12 +429,13 @@ class FakeYouTube(FakeNetwork):
             session["data"] += request.body
         if len(session["data"]) >= session["total"]:
             if session["video"] is None:
-                video = {"id": f"vid{next(self.ids)}", "snippet": session["resource"]["snippet"],
-                         "status": {"uploadStatus": "uploaded", "privacyStatus": "public"},
-                         "size": len(session["data"])}
+                answer = {"kind": "youtube#video", "id": f"vid{next(self.ids)}",
+                          "snippet": session["resource"]["snippet"],
+                          "status": {"uploadStatus": "uploaded", "privacyStatus": "public"}}
+                video = {**answer, "size": len(session["data"]), "answer": answer}  # the last two: test-only
                 session["video"] = video
                 self.videos.append(video)
-            return 200, session["video"], {}
+            return 200, session["video"]["answer"], {}
         return 308, None, ({"Range": f"bytes=0-{len(session['data']) - 1}"} if session["data"] else {})
 
 
@@ -390,6 +452,24 @@ class FakeTikTok(FakeNetwork):
         self.route("POST", r"/v2/post/publish/content/init/", "content_init", self.content_init)
         self.route("PUT", r"/upload/(\w+)", "upload", self.upload)
         self.route("POST", r"/v2/post/publish/status/fetch/", "status", self.status)
+        self.route("POST", r"/v2/oauth/token/", "oauth_token", self.oauth_token)
+        self.refresh_tokens: dict[str, str] = {}  # refresh token -> access token it yields
+
+    def oauth_token(self, request: Request) -> Reply:
+        """Rotates: the refresh token used is spent and a new one comes back."""
+        form = request.form()
+        if form.get("grant_type") != "refresh_token" or form.get("client_key") != "client-key" \
+                or form.get("client_secret") != "client-secret":
+            return 400, {"error": "invalid_request", "error_description": "client", "log_id": "x"}, {}
+        access = self.refresh_tokens.pop(form.get("refresh_token", ""), None)
+        if access is None:
+            return 400, {"error": "invalid_grant", "error_description": "Refresh token is invalid or expired.",
+                         "log_id": "x"}, {}
+        new = f"rt-{next(self.ids)}"
+        self.refresh_tokens[new] = access
+        return 200, {"access_token": access, "expires_in": 86400, "open_id": "open-1", "refresh_token": new,
+                     "refresh_expires_in": 31536000, "scope": "user.info.basic,video.publish",
+                     "token_type": "Bearer"}, {}
 
     def unauthorized(self) -> Reply:
         return 401, {"data": {}, "error": {"code": "access_token_invalid", "log_id": "x",

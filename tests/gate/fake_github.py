@@ -16,6 +16,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from nacl.exceptions import CryptoError
+from nacl.public import PrivateKey, SealedBox
+
 OWNER, NAME = "bengkuluprov", "warta"
 REPO = f"{OWNER}/{NAME}"
 
@@ -55,6 +58,10 @@ class FakeGitHub:
         self.environments: dict[str, dict[str, Any]] = {}
         self.branches: Container[str] = set()  # branches GitHub knows (e.g. a bare repo's heads)
         self.created_pulls: list[dict[str, Any]] = []
+        self.secrets: dict[tuple[str, str], str] = {}  # (environment, name) -> decrypted value
+        self.issues: dict[int, dict[str, Any]] = {}  # plain issues (not pull requests), by number
+        self.secret_key = PrivateKey.generate()
+        self.secret_key_id = "568250167242549743"
         self._next_id = 100
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
@@ -166,6 +173,12 @@ class FakeGitHub:
                                     "documentation_url": "https://docs.github.com/rest"}, {}
             if not auth:
                 return 401, {"message": "Requires authentication"}, {}
+            secrets = self._route_environment_secrets(method, path, body)
+            if secrets is not None:
+                return secrets
+            issues = self._route_issues(method, path, query, body)
+            if issues is not None:
+                return issues
             return self._route(method, path, query, body)
 
     def _route(self, method: str, path: str, query: dict[str, list[str]],
@@ -312,6 +325,83 @@ class FakeGitHub:
         if path == f"{repo}/codeowners/errors" and method == "GET":
             return 200, {"errors": self.codeowners_errors}, {}
         return not_found
+
+    def _route_environment_secrets(self, method: str, path: str,
+                                   body: Any) -> tuple[int, Any, dict[str, str]] | None:
+        """Environment secrets: the public key, and PUT of a value sealed with it. The fake holds the
+        private key and decrypts, so a value that was not sealed for this key is refused (422)."""
+        match = re.fullmatch(rf"/repos/{REPO}/environments/([\w-]+)", path)
+        if match and method == "GET":  # PyGithub's get_environment reads the environment first
+            name = match.group(1)
+            if name not in self.environments:
+                return 404, {"message": "Not Found"}, {}
+            return 200, {"id": 161088068, "node_id": "EN_kwDOAAAAAM4JmJhE", "name": name,
+                         "url": f"{self.url}/repos/{REPO}/environments/{name}",
+                         "html_url": f"https://github.com/{REPO}/deployments/activity_log?environments_filter={name}",
+                         "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
+                         "protection_rules": [], "deployment_branch_policy": self.environments[name]["policy"]}, {}
+        match = re.fullmatch(rf"/repos/{REPO}/environments/([\w-]+)/secrets/(public-key|[A-Za-z_][A-Za-z0-9_]*)",
+                             path)
+        if match is None:
+            return None
+        env, name = match.groups()
+        if name == "public-key" and method == "GET":
+            return 200, {"key_id": self.secret_key_id,
+                         "key": base64.b64encode(bytes(self.secret_key.public_key)).decode()}, {}
+        if method == "PUT" and name != "public-key":
+            if not isinstance(body, dict) or body.get("key_id") != self.secret_key_id:
+                return 422, {"message": "Bad request: key_id"}, {}
+            try:
+                plain = SealedBox(self.secret_key).decrypt(base64.b64decode(body.get("encrypted_value", "")))
+            except (CryptoError, ValueError):
+                return 422, {"message": "Bad request: encrypted_value"}, {}
+            created = (env, name) not in self.secrets
+            self.secrets[(env, name)] = plain.decode()
+            return (201, {}, {}) if created else (204, None, {})
+        return 404, {"message": "Not Found"}, {}
+
+    def _route_issues(self, method: str, path: str, query: dict[str, list[str]],
+                      body: Any) -> tuple[int, Any, dict[str, str]] | None:
+        """Plain issues: list (state filter), create, edit (body, state)."""
+        base = f"/repos/{REPO}/issues"
+        if path == base and method == "GET":
+            state = query.get("state", ["open"])[0]
+            return self._page(path, query, [i for i in self.issues.values() if state in ("all", i["state"])])
+        if path == base and method == "POST":
+            if not isinstance(body, dict) or not body.get("title"):
+                return 422, {"message": "Validation Failed"}, {}
+            number = max([*self.issues, *self.pulls], default=0) + 1
+            here = f"{self.url}{base}/{number}"
+            self.issues[number] = {
+                "id": 9000 + number, "node_id": f"I_{number}", "number": number, "title": body["title"],
+                "body": body.get("body"), "state": "open", "state_reason": None,
+                "user": self._full_user("warta-app[bot]", 77),
+                "labels": [], "assignee": None, "assignees": [], "milestone": None, "locked": False,
+                "active_lock_reason": None, "comments": 0, "created_at": "2026-11-22T01:00:00Z",
+                "updated_at": "2026-11-22T01:00:00Z", "closed_at": None, "author_association": "NONE",
+                "url": here, "html_url": f"https://github.com/{REPO}/issues/{number}",
+                "repository_url": f"{self.url}/repos/{REPO}", "labels_url": f"{here}/labels{{/name}}",
+                "comments_url": f"{here}/comments", "events_url": f"{here}/events"}
+            return 201, self.issues[number], {}
+        match = re.fullmatch(rf"{base}/(\d+)", path)
+        if match and method == "GET" and int(match.group(1)) in self.issues:
+            return 200, self.issues[int(match.group(1))], {}
+        if match and method == "PATCH" and int(match.group(1)) in self.issues:
+            issue = self.issues[int(match.group(1))]
+            issue.update({k: v for k, v in (body or {}).items() if k in ("title", "body", "state", "state_reason")})
+            return 200, issue, {}
+        return None
+
+    def _full_user(self, login: str, uid: int) -> dict[str, Any]:
+        """A user as GitHub's "simple-user" schema has it (every required field)."""
+        url = f"{self.url}/users/{login}"
+        return {**user(login, uid), "node_id": f"U_{uid}", "avatar_url": f"https://avatars.githubusercontent.com/u/{uid}",
+                "gravatar_id": "", "url": url, "html_url": f"https://github.com/{login}", "site_admin": False,
+                "followers_url": f"{url}/followers", "following_url": f"{url}/following{{/other_user}}",
+                "gists_url": f"{url}/gists{{/gist_id}}", "starred_url": f"{url}/starred{{/owner}}{{/repo}}",
+                "subscriptions_url": f"{url}/subscriptions", "organizations_url": f"{url}/orgs",
+                "repos_url": f"{url}/repos", "events_url": f"{url}/events{{/privacy}}",
+                "received_events_url": f"{url}/received_events", "type": "Bot"}
 
     def _team_json(self, org: str, slug: str) -> dict[str, Any]:
         return {"id": abs(hash(slug)) % 10**6, "slug": slug, "name": slug,

@@ -153,3 +153,56 @@ def confirm_command(*, agency: str, post_id: str, channel: str, sent: bool, not_
             skip=skip)
     console.print("Tercatat di ledger.")
     return 0
+
+
+HEALTH = {"ok": ("green", "✓ sehat"), "warning": ("yellow", "! perhatian"), "broken": ("red", "✗ bermasalah")}
+
+
+def health_command(*, fmt: str = "text", issue: bool = False) -> int:
+    """Token health per agency × configured network; exit 1 when one is broken. With `issue`, the
+    repository's one "Token media sosial bermasalah" issue is opened, updated or closed to match."""
+    import os
+
+    from warta.dispatch.health import exit_code as health_exit
+    from warta.dispatch.health import health
+    from warta.roster.load import load_roster
+    from warta.timeutil import now_wib
+
+    fmt = _fmt(fmt)
+    if issue and not os.environ.get("GITHUB_REPOSITORY"):
+        raise UsageError("`--issue` butuh GITHUB_REPOSITORY (owner/nama) dan token GitHub yang boleh menulis isu.")
+    rows = health(load_roster(find_root()).roster, env=os.environ, now=now_wib())
+    if issue:
+        _health_issue(rows)
+    if fmt == "json":
+        print_json([row.as_json() for row in rows])
+        return health_exit(rows)
+    for row in rows:
+        colour, label = HEALTH.get(row.status, ("white", row.status))
+        line = f"[{colour}]{label:13}[/] {NETWORK_LABELS.get(row.channel, row.channel):9} {escape(row.agency)}"
+        if row.expires_at:
+            line += f"  (berlaku hingga {row.expires_at})"
+        console.print(line)
+        if row.problem:
+            console.print(f"    {escape(row.problem)}")
+    broken = sum(r.broken for r in rows)
+    console.print(f"{len(rows)} akun diperiksa, {broken} bermasalah." if rows else
+                  "Tidak ada akun media sosial di roster.")
+    return health_exit(rows)
+
+
+def _health_issue(rows: list[Any]) -> None:
+    import os
+
+    from warta.dispatch.health import ISSUE_TITLE, issue_body
+    from warta.gate.github import GitHubError, open_repository, sync_issue, token_from_env
+
+    repo_name = os.environ["GITHUB_REPOSITORY"]
+    try:
+        repo = open_repository(repo_name, token_from_env(), os.environ.get("GITHUB_API_URL") or "https://api.github.com")
+        done = sync_issue(repo, ISSUE_TITLE, issue_body(rows),
+                          closed_note="Semua token media sosial sehat pada pemeriksaan terakhir.")
+    except GitHubError as exc:
+        err_console.print(f"[yellow]Isu \"{ISSUE_TITLE}\" tidak diperbarui: {escape(str(exc))}[/]")
+        return
+    err_console.print(f"Isu \"{ISSUE_TITLE}\": {done}.")

@@ -65,9 +65,12 @@ class Http:
                  simulate: Simulate | None = None, dry_run: bool = False,
                  sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.time,
                  max_attempts: int = 5, max_wait: float = 120.0, backoff: float = 1.0,
-                 client: httpx.Client | None = None) -> None:
+                 client: httpx.Client | None = None, signer: httpx.Auth | None = None,
+                 secrets: tuple[str, ...] = ()) -> None:
         self.base = base
         self.token = token
+        self.signer = signer  # OAuth 1.0a: each request signed as sent (warta.dispatch.tokens)
+        self.secrets = tuple(sorted({s for s in (token, *secrets) if s}, key=len, reverse=True))
         self.classify = classify
         self.simulate = simulate
         self.dry_run = dry_run
@@ -88,19 +91,21 @@ class Http:
 
     def _headers(self, headers: Mapping[str, str] | None, auth: bool) -> dict[str, str]:
         merged = dict(headers or {})
-        if auth and self.token is not None:
+        if auth and self.token is not None and self.signer is None:
             merged["Authorization"] = f"Bearer {self.token}"
         return merged
 
     def _redact(self, text: str) -> str:
-        return text.replace(self.token, REDACTED) if self.token else text
+        for secret in self.secrets:
+            text = text.replace(secret, REDACTED)
+        return text
 
     def _record(self, method: str, url: str, params: Mapping[str, Any] | None, headers: dict[str, str],
                 json: Any, data: Mapping[str, Any] | None, content: bytes | None,
                 files: Mapping[str, Any] | None, note: str) -> None:
         shown = httpx.URL(url, params=dict(params)) if params else httpx.URL(url)
         call: dict[str, Any] = {"method": method, "url": self._redact(str(shown)), "headers": {
-            k: (f"Bearer {REDACTED}" if k.lower() == "authorization" else self._redact(v))
+            k: (f"{v.split(' ', 1)[0]} {REDACTED}" if k.lower() == "authorization" else self._redact(v))
             for k, v in headers.items()}}
         if json is not None:
             call["json"] = jsonlib.loads(self._redact(jsonlib.dumps(json, ensure_ascii=False)))
@@ -120,8 +125,11 @@ class Http:
         a timeout that may have delivered it (that is an uncertain send)."""
         url = self.url(path)
         sent_headers = self._headers(headers, auth)
+        signer = self.signer if auth and self.signer is not None else httpx.USE_CLIENT_DEFAULT
         if self.dry_run:
-            self._record(method, url, params, sent_headers, json, data, content, files, note)
+            shown = {**sent_headers, "Authorization": "OAuth"} if signer is not httpx.USE_CLIENT_DEFAULT \
+                else sent_headers
+            self._record(method, url, params, shown, json, data, content, files, note)
             status, body, extra = self.simulate(method, url, json if json is not None else data) \
                 if self.simulate else (200, {}, {})
             return httpx.Response(status, json=body, headers=extra, request=httpx.Request(method, url))
@@ -131,7 +139,8 @@ class Http:
             for attempt in range(1, self.max_attempts + 1):
                 try:
                     response = client.request(method, url, params=params, json=json, data=data,
-                                              content=content, files=files, headers=sent_headers)
+                                              content=content, files=files, headers=sent_headers,
+                                              auth=signer)
                 except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
                     error = ApiError(f"tidak dapat terhubung ({type(exc).__name__})", retryable=True)
                 except httpx.TransportError as exc:

@@ -19,6 +19,7 @@ from warta.dispatch.adapters import Adapter, registry
 from warta.dispatch.http import TIMEOUT, Http, base_url, token_env
 from warta.dispatch.ledger import Entry, KeyState, Ledger
 from warta.dispatch.model import ApiError, CannotReconcile, Item, Outcome, UncertainSend
+from warta.dispatch.tokens import Credential, Tokens
 
 
 @dataclass
@@ -97,12 +98,14 @@ class Sender:
     def __init__(self, config: RunConfig, media: GitMedia) -> None:
         self.config = config
         self.media = media
+        self.tokens = Tokens(config.env, config.adapters)
 
-    def _http(self, adapter: Adapter, token: str | None, client: httpx.Client) -> Http:
-        return Http(base=base_url(adapter.channel, adapter.default_base), token=token,
+    def _http(self, adapter: Adapter, token: Credential | None, client: httpx.Client) -> Http:
+        return Http(base=base_url(adapter.channel, adapter.default_base), token=token.bearer if token else None,
                     classify=adapter.classify, simulate=adapter.simulate, dry_run=self.config.dry_run,
                     sleep=self.config.sleep, clock=self.config.clock, max_wait=self.config.max_wait,
-                    backoff=self.config.backoff, client=client)
+                    backoff=self.config.backoff, client=client, signer=token.auth() if token else None,
+                    secrets=token.secrets if token else ())
 
     def send(self, item: Item) -> Outcome:
         if item.status != "due":
@@ -110,14 +113,12 @@ class Sender:
         adapter = self.config.adapters.get(item.key.channel)
         if adapter is None:
             return Outcome(item, "failed", f"Kanal `{item.key.channel}` belum didukung.")
-        token = self.config.env.get(token_env(item.key.agency, item.key.channel)) or None
         with httpx.Client(timeout=self.config.timeout) as client:
-            refresh = getattr(adapter, "access_token", None)
-            if token and refresh is not None and not self.config.dry_run:
-                try:
-                    token = refresh(token, client, self.config.env)
-                except ApiError as exc:
-                    return self._token_refused(item, exc)
+            try:
+                token = self.tokens.get(item.key.agency, item.key.channel, client,
+                                        exchange=not self.config.dry_run)
+            except ApiError as exc:
+                return self._token_refused(item, exc)
             http = self._http(adapter, token, client)
             if self.config.dry_run:
                 return self._dry_run(item, adapter, http, token)
@@ -133,7 +134,7 @@ class Sender:
                          auth=exc.auth, path=item.post.path, content_hash=item.content_hash)
         return Outcome(item, "failed", message)
 
-    def _dry_run(self, item: Item, adapter: Adapter, http: Http, token: str | None) -> Outcome:
+    def _dry_run(self, item: Item, adapter: Adapter, http: Http, token: Credential | None) -> Outcome:
         note = "" if token else f"Token `{token_env(item.key.agency, item.key.channel)}` belum diatur. "
         try:
             published = adapter.publish(item, http, self.media)
@@ -141,7 +142,7 @@ class Sender:
             return Outcome(item, "failed", (note + exc.message).strip(), requests=http.calls)
         return Outcome(item, "dry-run", (note + published.note).strip(), requests=http.calls)
 
-    def _send_locked(self, item: Item, adapter: Adapter, http: Http, token: str | None,
+    def _send_locked(self, item: Item, adapter: Adapter, http: Http, token: Credential | None,
                      entry: Entry) -> Outcome:
         state = entry.state()  # re-read under the lock: another run may have sent it meanwhile
         if state.done:

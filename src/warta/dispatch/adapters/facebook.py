@@ -9,14 +9,14 @@ import httpx
 
 from warta.content.urls import media_url
 from warta.dispatch.adapters import MediaFiles, account_value, image_urls, local_video
-from warta.dispatch.adapters.graph import classify
+from warta.dispatch.adapters.graph import GRAPH_BASE, classify
 from warta.dispatch.http import Http, response_json
 from warta.dispatch.model import ApiError, Item, Published
 
 
 class Facebook:
     channel = "facebook"
-    default_base = "https://graph.facebook.com/v21.0"
+    default_base = GRAPH_BASE
 
     def classify(self, response: httpx.Response) -> ApiError | None:
         return classify(response)

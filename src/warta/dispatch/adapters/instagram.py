@@ -8,14 +8,14 @@ import httpx
 
 from warta.content.urls import media_url
 from warta.dispatch.adapters import MediaFiles, account_value, content_error, image_urls, local_video
-from warta.dispatch.adapters.graph import classify
+from warta.dispatch.adapters.graph import GRAPH_BASE, classify
 from warta.dispatch.http import Http, response_json
 from warta.dispatch.model import ApiError, Item, Published
 
 
 class Instagram:
     channel = "instagram"
-    default_base = "https://graph.facebook.com/v21.0"
+    default_base = GRAPH_BASE
     poll_interval = 60.0  # "about once a minute, at most 5 minutes"
     poll_attempts = 5
 

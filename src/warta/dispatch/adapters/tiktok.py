@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -17,13 +18,18 @@ from warta.dispatch.adapters import (
     local_video,
     mime_type,
 )
-from warta.dispatch.http import Http, response_json, retry_after_seconds
+from warta.dispatch.http import Http, base_url, response_json, retry_after_seconds
 from warta.dispatch.model import ApiError, CannotReconcile, Item, Published
+from warta.dispatch.tokens import Grant
 
 MB = 1024 * 1024
 NEVER_RETRY = {"scope_not_authorized", "spam_risk_too_many_posts",
                "unaudited_client_can_only_post_to_private_accounts", "privacy_level_option_mismatch",
                "url_ownership_unverified"}
+
+
+def _seconds(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def chunking(size: int) -> tuple[int, int]:
@@ -39,6 +45,31 @@ class TikTok:
     default_base = "https://open.tiktokapis.com"
     poll_interval = 5.0
     poll_attempts = 12
+    rotates_refresh_token = True  # a new refresh token may come back on every use: store it
+
+    def refresh(self, refresh_token: str, client: httpx.Client, env: Mapping[str, str]) -> Grant:
+        """Access tokens live 24 h, refresh tokens 365 days (developers.tiktok.com/doc/oauth-user-access-
+        token-management: POST /v2/oauth/token/, grant_type=refresh_token, form-encoded; answer
+        access_token, expires_in, refresh_token, refresh_expires_in, open_id, scope, token_type).
+        App credentials: WARTA_TIKTOK_CLIENT_KEY/_SECRET."""
+        try:
+            response = client.post(base_url(self.channel, self.default_base) + "/v2/oauth/token/", data={
+                "client_key": env.get("WARTA_TIKTOK_CLIENT_KEY", ""),
+                "client_secret": env.get("WARTA_TIKTOK_CLIENT_SECRET", ""),
+                "grant_type": "refresh_token", "refresh_token": refresh_token},
+                headers={"Cache-Control": "no-cache"})
+        except httpx.HTTPError as exc:
+            raise ApiError(f"OAuth TikTok tidak terjangkau ({type(exc).__name__})", retryable=True) from None
+        body = response_json(response)
+        body = body if isinstance(body, dict) else {}
+        if response.status_code == 200 and body.get("access_token"):
+            return Grant(str(body["access_token"]), refresh_token=str(body.get("refresh_token") or "") or None,
+                         expires_in=_seconds(body.get("expires_in")),
+                         refresh_expires_in=_seconds(body.get("refresh_expires_in")),
+                         scope=str(body.get("scope") or "") or None)
+        error = body.get("error") or response.status_code
+        raise ApiError(f"OAuth TikTok menolak refresh token ({error}: {body.get('error_description', '')})",
+                       status=response.status_code, code=str(error), auth=True)
 
     def classify(self, response: httpx.Response) -> ApiError | None:
         body = response_json(response)
@@ -69,9 +100,11 @@ class TikTok:
 
     def publish(self, item: Item, http: Http, media: MediaFiles) -> Published:
         handle = account_value(item, "handle").lstrip("@")
+        # developers.tiktok.com/doc/content-posting-api-reference-query-creator-info: privacy_level_options
         info = response_json(http.request("POST", "/v2/post/publish/creator_info/query/", json={})) or {}
         options = (info.get("data") or {}).get("privacy_level_options") or ["SELF_ONLY"]
         privacy = "PUBLIC_TO_EVERYONE" if "PUBLIC_TO_EVERYONE" in options else options[0]
+        # post_info fields: developers.tiktok.com/doc/content-posting-api-reference-direct-post
         flags = {"privacy_level": privacy, "disable_comment": False, "disable_duet": False,
                  "disable_stitch": False}
         video = local_video(item.post)
@@ -84,6 +117,8 @@ class TikTok:
                 "source_info": {"source": "PULL_FROM_URL", "video_url": item.post.video}})) or {}
             publish_id = str(body["data"]["publish_id"])
         elif images:
+            # developers.tiktok.com/doc/content-posting-api-reference-photo-post: title ≤ 90, description
+            # ≤ 4000, photo_images (≤ 35 URLs on a verified domain), photo_cover_index, post_mode, media_type
             body = response_json(http.request("POST", "/v2/post/publish/content/init/", commit=True, json={
                 "post_info": {"title": item.post.title[:90], "description": item.caption.text[:4000], **flags},
                 "source_info": {"source": "PULL_FROM_URL", "photo_images": [u for u, _ in images[:35]],
@@ -98,6 +133,8 @@ class TikTok:
     def _file_upload(self, http: Http, media: MediaFiles, path: str, post_info: dict[str, Any]) -> str:
         size = media.size(path)
         chunk, count = chunking(size)
+        # source_info FILE_UPLOAD (video_size, chunk_size, total_chunk_count):
+        # developers.tiktok.com/doc/content-posting-api-media-transfer-guide
         body = response_json(http.request("POST", "/v2/post/publish/video/init/", commit=True, json={
             "post_info": post_info,
             "source_info": {"source": "FILE_UPLOAD", "video_size": size, "chunk_size": chunk,
@@ -114,6 +151,8 @@ class TikTok:
 
     def _status(self, http: Http, publish_id: str, handle: str) -> Published:
         for attempt in range(self.poll_attempts):
+            # developers.tiktok.com/doc/content-posting-api-reference-get-video-status: status, fail_reason,
+            # publicaly_available_post_id
             body = response_json(http.request("POST", "/v2/post/publish/status/fetch/",
                                               json={"publish_id": publish_id})) or {}
             data = body.get("data") or {}
