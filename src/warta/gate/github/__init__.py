@@ -20,8 +20,8 @@ from warta.gate.github.pulls import (
     read_pull,
     token_from_env,
 )
-from warta.gate.github.users import resolve_login
 from warta.gate.github.secrets import check_environment_secrets, open_repository, put_environment_secret
+from warta.gate.github.users import resolve_login
 
 __all__ = [
     "API_ERRORS", "GitHubError", "PullData", "apply_environments", "apply_ruleset", "check_protection",
