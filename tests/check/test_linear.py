@@ -34,9 +34,9 @@ def test_one_megabyte_line_is_checked_in_under_two_seconds(sample_repo: Path) ->
     roster = load_roster(sample_repo).roster
     post, findings = load_post(sample_repo, REL, roster)
     assert post is not None, findings
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other jobs on a shared machine do not count
     codes = {f.code for f in check_post_quality(Context(sample_repo, roster.province), post)}
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < 2.0, f"{elapsed:.1f} s"
     assert {"title-length", "caption-cut"} <= codes
 
