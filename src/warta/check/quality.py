@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from warta.channels.captions import render_caption
 from warta.channels.limits import GIF_MAX_BYTES_X, LIMITS, MB
-from warta.check.media import ImageInfo, MediaError, image_info, mp4_duration
+from warta.check.media import MAX_PIXELS, ImageInfo, MediaError, TooManyPixels, image_info, mp4_duration
 from warta.content.models import MediaItem, Post
 from warta.content.scaffold import PLACEHOLDER_BODY
 from warta.findings import Finding, error, warning
@@ -185,6 +185,12 @@ def images(ctx: Context, post: Post) -> Iterator[Finding]:
                           "\"Gubernur meninjau posko banjir di Kelurahan Sawah Lebar\".")
         info = ctx.image(item.path)
         if info is None:
+            continue
+        if isinstance(info, TooManyPixels):
+            yield error(post.path, line, "image-too-many-pixels",
+                        f"{item.file} berukuran {info} piksel, lebih dari {MAX_PIXELS // 1_000_000} megapiksel; "
+                        "berkas seperti ini tidak dibuka agar pemeriksaan dan pembuatan situs tidak macet. "
+                        "Perkecil ke sisi terpanjang ≤ 4000 px.")
             continue
         if isinstance(info, MediaError):
             yield error(post.path, line, "image-unreadable",
