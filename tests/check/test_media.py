@@ -57,3 +57,17 @@ def test_site_never_decodes_an_image_over_the_cap(tmp_path: Path, no_decoding: N
     source = make_huge_png(tmp_path / "besar.png", 13_000, 13_000)  # 169 MP: Pillow only warns
     assert responsive_image(source, tmp_path / "out", tmp_path / "cache") is None
     assert without_metadata(source, tmp_path / "cache") == source
+
+
+def test_text_file_named_mp4_is_not_a_video(sample_repo: Path) -> None:
+    write(sample_repo, "content/dinas-contoh/2026/media/klip.mp4", "<html>bukan video</html>\n")
+    text = POST_A.replace("---\nPosyandu", "video: media/klip.mp4\n---\nPosyandu")
+    found = findings(sample_repo, text)
+    assert "video-not-video" in found and "klip.mp4" in found["video-not-video"]
+
+
+def test_real_mp4_header_is_a_video(sample_repo: Path) -> None:
+    clip = sample_repo / "content/dinas-contoh/2026/media/klip.mp4"
+    clip.write_bytes(b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2" + b"\x00\x00\x00\x08free")
+    text = POST_A.replace("---\nPosyandu", "video: media/klip.mp4\n---\nPosyandu")
+    assert "video-not-video" not in findings(sample_repo, text)

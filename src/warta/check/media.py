@@ -65,6 +65,20 @@ def image_info(path: Path) -> ImageInfo:
         raise MediaError(str(exc)) from None
 
 
+# The first box of an ISO base media (MP4, M4V) or QuickTime (MOV) file.
+_CONTAINER_BOXES = frozenset({b"ftyp", b"moov", b"mdat", b"free", b"skip", b"wide", b"pnot"})
+
+
+def is_video_container(path: Path) -> bool:
+    """True when the file starts like an MP4/MOV container (the box type at bytes 4–8)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(12)
+    except OSError:
+        return False
+    return len(head) >= 8 and head[4:8] in _CONTAINER_BOXES
+
+
 def mp4_duration(path: Path) -> float | None:
     """Seconds from the movie header of an MP4/MOV file; None when it cannot be read."""
     try:

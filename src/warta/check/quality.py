@@ -11,7 +11,15 @@ from pathlib import Path, PurePosixPath
 
 from warta.channels.captions import render_caption
 from warta.channels.limits import GIF_MAX_BYTES_X, LIMITS, MB
-from warta.check.media import MAX_PIXELS, ImageInfo, MediaError, TooManyPixels, image_info, mp4_duration
+from warta.check.media import (
+    MAX_PIXELS,
+    ImageInfo,
+    MediaError,
+    TooManyPixels,
+    image_info,
+    is_video_container,
+    mp4_duration,
+)
 from warta.content.models import MediaItem, Post
 from warta.content.scaffold import PLACEHOLDER_BODY
 from warta.findings import Finding, error, warning
@@ -220,6 +228,11 @@ def _meaningless_alt(item: MediaItem) -> bool:
 def video_file(ctx: Context, post: Post) -> Iterator[Finding]:
     local = _local_video(post)
     if local is None or not (ctx.root / local).is_file():
+        return
+    if not is_video_container(ctx.root / local):
+        yield error(post.path, post.line("video"), "video-not-video",
+                    f"`video: {post.video}` bukan berkas video MP4/MOV (isinya tidak diawali kotak `ftyp`). "
+                    "Ekspor ulang videonya sebagai MP4 (H.264) dari kamera atau aplikasi penyunting.")
         return
     size = (ctx.root / local).stat().st_size
     seconds = mp4_duration(ctx.root / local)
