@@ -9,13 +9,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from io import BytesIO
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from warta.channels.captions import Caption, render_caption
 from warta.check import apply_severities
 from warta.check.quality import Context, check_post_quality
 from warta.content import load_post
+from warta.content.files import DATA_SUFFIXES, PUBLISHABLE_SUFFIXES, is_post_path, is_publishable_attachment
 from warta.content.models import Post
 from warta.content.urls import post_url
 from warta.findings import Finding, sort_findings
@@ -67,6 +68,43 @@ def _caption_dict(caption: Caption) -> dict[str, Any]:
     }
 
 
+ALLOWED_LIST = ", ".join(sorted(PUBLISHABLE_SUFFIXES))
+NOT_ALLOWED = ("Jenis berkas ini tidak diterbitkan Warta (yang diterima di `content/`: berita `.md`, "
+               f"lampiran {ALLOWED_LIST}). Hapus berkas ini dari pull request, atau ubah ke salah satu "
+               "jenis tersebut.")
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """One changed file: a post, an attachment beside posts, Warta data, or anything else."""
+
+    path: str
+    status: str
+    kind: str  # post | attachment | data | not_allowed | other
+    old_path: str | None = None
+    problem: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "status": self.status, "kind": self.kind, "old_path": self.old_path,
+                "problem": self.problem}
+
+
+def classify(change: ChangedPath) -> FileReport:
+    """Every changed path, judged by the same allowlist the site uses (content/files.py)."""
+    status = STATUS_LABEL.get(change.status, change.status)
+    path = change.path
+    if not path.startswith("content/"):
+        return FileReport(path, status, "other", change.old_path)
+    if is_post_path(path) and path.count("/") >= 2:
+        return FileReport(path, status, "post", change.old_path)
+    if is_publishable_attachment(path):
+        return FileReport(path, status, "attachment", change.old_path)
+    if PurePosixPath(path).suffix.lower() in DATA_SUFFIXES:
+        return FileReport(path, status, "data", change.old_path)
+    problem = None if change.status == "D" else NOT_ALLOWED  # removing such a file is the fix
+    return FileReport(path, status, "not_allowed", change.old_path, problem)
+
+
 @dataclass(frozen=True)
 class Report:
     base: str
@@ -77,6 +115,10 @@ class Report:
     approved: bool | None = None
     preview_url: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    files: tuple[FileReport, ...] = ()  # every changed file, posts included
+
+    def count(self, kind: str) -> int:
+        return sum(1 for f in self.files if f.kind == kind)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -86,6 +128,10 @@ class Report:
             "posts": [p.as_dict() for p in self.posts],
             "other_files": list(self.other_files),
             "approval": {"approved": self.approved, "requirements": list(self.requirements)},
+            "changed_files": [f.as_dict() for f in self.files],
+            "counts": {"files": len(self.files), "posts": self.count("post"),
+                       "attachments": self.count("attachment"), "data": self.count("data"),
+                       "not_allowed": sum(1 for f in self.files if f.problem), "other": self.count("other")},
         }
 
 
@@ -152,4 +198,5 @@ def build_report(repo_path: Path, base: str, head: str, *, preview_url: str | No
             findings = sort_findings(apply_severities(findings, roster.province))
             reports.append(PostReport(change.path, status, change.old_path, post, tuple(findings),
                                       tuple(captions), url))
-    return Report(base_sha, head_sha, tuple(reports), tuple(others), preview_url=preview_url)
+    return Report(base_sha, head_sha, tuple(reports), tuple(others), preview_url=preview_url,
+                  files=tuple(classify(c) for c in changes))
