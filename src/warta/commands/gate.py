@@ -51,7 +51,11 @@ def post_command(repo: str, number: int | None, head_sha: str | None, checkout: 
 
     if (number is None) == (head_sha is None):
         raise UsageError("Isi salah satu: `--pr NOMOR` atau `--head-sha SHA`.")
-    return post_verdict(repo, number, head_sha, checkout, base_url)
+    # This job holds the App's write token and reads the PR's posts (front matter, the quality
+    # report): the whole run is under hard limits; when they are hit nothing is posted, and the
+    # required check stays missing, so the PR cannot merge (fail closed).
+    return run_limited(post_verdict, repo, number, head_sha, checkout, base_url,
+                       what="Pemeriksaan persetujuan")
 
 
 def sync_github_command(org: str | None, base_url: str, *, dry_run: bool) -> int:
