@@ -122,7 +122,7 @@ def _requirements(report: Report) -> list[str]:
 # marker (gate/comment.py cuts at 60,000): requirements and checklist come first and are never
 # cut; each post's section gets a fair share of what is left, and a cut says so.
 MAX_CHARS = 59_000
-_CUT_NOTE = 80  # room for "… (dipotong: …)" and a closing </details>
+_CUT_NOTE = 90  # room for "… (dipotong: …)" and a closing </details>
 _HEADING_MAX = 300
 KIND_LABEL = {"post": "berita", "attachment": "lampiran", "data": "data Warta", "not_allowed": "tidak diterima",
               "other": "di luar content/"}
@@ -201,7 +201,7 @@ def _cut(text: str, limit: int) -> str:
         head = head[:head.rindex("\n")]  # end on a line boundary when that loses little
     note = f"… (dipotong: {_number(len(text) - len(head))} karakter; lihat pratinjau)"
     closing = "\n\n</details>" if head.count("<details>") > head.count("</details>") else ""
-    return f"{head}\n\n{note}{closing}\n"
+    return f"{head}\n\n{note}{closing}\n\n"
 
 
 def render_markdown(report: Report, max_chars: int = MAX_CHARS) -> str:
