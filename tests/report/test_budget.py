@@ -89,3 +89,18 @@ def test_every_changed_file_is_counted_and_listed(sample_git_repo: Path) -> None
                               cwd=sample_git_repo, capture_output=True, text=True, timeout=120).stdout
     assert "**5 berkas** berubah" in markdown and "❌ 2 berkas tidak diterima" in markdown
     assert f"- ❌ `{FOLDER}/media/logo.svg`" in markdown and "Hapus berkas ini" in markdown
+
+
+def test_symlink_in_a_pr_is_listed_as_refused_not_a_crash(sample_git_repo: Path) -> None:
+    repo = git.Repo(sample_git_repo)
+    base = repo.head.commit.hexsha
+    link = f"{FOLDER}/media/sandi.jpg"
+    (sample_git_repo / link).symlink_to("/etc/passwd")
+    repo.git.add(A=True)
+    head = repo.index.commit("symlink").hexsha
+    result = subprocess.run([sys.executable, "-m", "warta.cli", "report", "--base", base, "--head", head,
+                             "--format", "json"], cwd=sample_git_repo, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    [entry] = json.loads(result.stdout)["changed_files"]
+    assert entry["path"] == link and entry["kind"] == "not_allowed" and "symlink" in entry["problem"]

@@ -89,10 +89,16 @@ class FileReport:
                 "problem": self.problem}
 
 
-def classify(change: ChangedPath) -> FileReport:
+SYMLINK = ("Berkas ini tautan simbolik (symlink); Warta tidak membaca atau menerbitkan symlink. Hapus "
+           "tautannya dan unggah berkas aslinya.")
+
+
+def classify(change: ChangedPath, *, symlink: bool = False) -> FileReport:
     """Every changed path, judged by the same allowlist the site uses (content/files.py)."""
     status = STATUS_LABEL.get(change.status, change.status)
     path = change.path
+    if symlink and path.startswith("content/"):
+        return FileReport(path, status, "not_allowed", change.old_path, SYMLINK)
     if not path.startswith("content/"):
         return FileReport(path, status, "other", change.old_path)
     if is_post_path(path) and path.count("/") >= 2:
@@ -145,10 +151,34 @@ def exported_tree(repo_path: Path, sha: str, folders: list[str]) -> Iterator[Pat
         if present:
             data = repo.git.archive(sha, "--format=tar", *present, stdout_as_string=False)
             with tarfile.open(fileobj=BytesIO(data)) as tar:
-                tar.extractall(tmp, filter="data")
+                tar.extractall(tmp, filter=_regular_only)
         yield tmp
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _regular_only(member: tarfile.TarInfo, dest: str) -> tarfile.TarInfo | None:
+    """Folders and regular files only: a symlink or hard link from the PR is never written
+    (the list of changed files reports it), so nothing can follow it out of the tree."""
+    if not (member.isfile() or member.isdir()):
+        return None
+    return tarfile.data_filter(member, dest)
+
+
+_SYMLINK_MODE = 0o120000
+
+
+def symlinks_at(repo: Any, sha: str, paths: list[str]) -> frozenset[str]:
+    """The paths that are symbolic links in the tree at `sha`."""
+    tree = repo.commit(sha).tree
+    found = set()
+    for path in paths:
+        try:
+            if (tree / path).mode == _SYMLINK_MODE:
+                found.add(path)
+        except KeyError:
+            continue
+    return frozenset(found)
 
 
 def _exists(repo: Any, sha: str, path: str) -> bool:
@@ -175,6 +205,7 @@ def build_report(repo_path: Path, base: str, head: str, *, preview_url: str | No
     base_sha, head_sha = resolve_commit(repo, base), resolve_commit(repo, head)
     changes = diff_name_status(repo, base_sha, head_sha)
     post_changes, others = changed_posts(changes)
+    links = symlinks_at(repo, head_sha, [c.path for c in changes if c.status != "D"])
     agencies = sorted({c.path.split("/")[1] for c in post_changes if c.path.count("/") >= 2})
     reports: list[PostReport] = []
     # Posts as the PR has them; the roster and province settings (severities, sensitive words)
@@ -199,4 +230,4 @@ def build_report(repo_path: Path, base: str, head: str, *, preview_url: str | No
             reports.append(PostReport(change.path, status, change.old_path, post, tuple(findings),
                                       tuple(captions), url))
     return Report(base_sha, head_sha, tuple(reports), tuple(others), preview_url=preview_url,
-                  files=tuple(classify(c) for c in changes))
+                  files=tuple(classify(c, symlink=c.path in links) for c in changes))
