@@ -20,6 +20,7 @@ from warta.check.media import (
     is_video_container,
     mp4_duration,
 )
+from warta.content.files import regular_file_inside
 from warta.content.models import MediaItem, Post
 from warta.content.scaffold import PLACEHOLDER_BODY
 from warta.findings import Finding, error, warning
@@ -45,11 +46,13 @@ class Context:
     image_cache: dict[str, ImageInfo | MediaError] = field(default_factory=dict)
 
     def image(self, repo_path: str) -> ImageInfo | MediaError | None:
-        if not repo_path or not (self.root / repo_path).is_file():
-            return None  # missing files are reported by the loader
+        # Missing files are reported by the loader, symlinks by `content-symlink`: neither is opened.
+        path = regular_file_inside(self.root, repo_path) if repo_path else None
+        if path is None:
+            return None
         if repo_path not in self.image_cache:
             try:
-                self.image_cache[repo_path] = image_info(self.root / repo_path)
+                self.image_cache[repo_path] = image_info(path)
             except MediaError as exc:
                 self.image_cache[repo_path] = exc
         return self.image_cache[repo_path]
@@ -227,15 +230,16 @@ def _meaningless_alt(item: MediaItem) -> bool:
 @rule
 def video_file(ctx: Context, post: Post) -> Iterator[Finding]:
     local = _local_video(post)
-    if local is None or not (ctx.root / local).is_file():
-        return
-    if not is_video_container(ctx.root / local):
+    path = regular_file_inside(ctx.root, local) if local else None
+    if path is None:
+        return  # missing (the loader says so) or a symlink (`content-symlink`): never opened
+    if not is_video_container(path):
         yield error(post.path, post.line("video"), "video-not-video",
                     f"`video: {post.video}` bukan berkas video MP4/MOV (isinya tidak diawali kotak `ftyp`). "
                     "Ekspor ulang videonya sebagai MP4 (H.264) dari kamera atau aplikasi penyunting.")
         return
-    size = (ctx.root / local).stat().st_size
-    seconds = mp4_duration(ctx.root / local)
+    size = path.stat().st_size
+    seconds = mp4_duration(path)
     for channel in post.channels:
         limits = LIMITS.get(channel)
         if limits is None:
