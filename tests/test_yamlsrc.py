@@ -29,9 +29,9 @@ def test_billion_laughs_in_front_matter_is_refused_fast(sample_repo: Path) -> No
     assert len(bomb.encode()) < 500
     write(sample_repo, REL, POST_A.replace("---\nPosyandu", bomb + "---\nPosyandu"))
     roster = load_roster(sample_repo).roster
-    started = time.perf_counter()
+    started = time.process_time()
     post, findings = load_post(sample_repo, REL, roster)
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5  # CPU time; before: minutes
     assert post is None
     [finding] = findings
     assert finding.code == "post-yaml"

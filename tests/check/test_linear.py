@@ -60,9 +60,9 @@ def test_long_title_is_cut_to_the_longest_prefix_that_fits(sample_repo: Path) ->
     roster = load_roster(sample_repo).roster
     post, _ = load_post(sample_repo, REL, roster)
     assert post is not None
-    started = time.perf_counter()
+    started = time.process_time()
     caption = render_caption(post, "x", roster.province.site_url)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 2.0  # minutes when each dropped word re-measured the rest
     assert caption.length <= 280 and caption.text.startswith("kata0 kata1 ")
     kept = caption.text.split("…")[0].split(" ")
     longer = " ".join(kept + [f"kata{len(kept)}"]) + "…"
