@@ -63,6 +63,8 @@ def run_limited(fn: Callable[..., T], *args: Any, what: str, limits: Limits | No
     limits = limits or Limits.from_env()
     if not enforced():
         return fn(*args)
+    sys.stdout.flush()  # or the child would print the parent's pending output a second time
+    sys.stderr.flush()
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(sender, fn, args, limits), daemon=True)
