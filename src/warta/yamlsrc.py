@@ -46,6 +46,7 @@ _PROBLEMS = (
     ("found unexpected end of stream", "tanda kutip belum ditutup"),
     ("found undefined alias", "ada tanda `*` di awal nilai; apit nilainya dengan tanda kutip"),
     ("expected <block end>, but found", "indentasi (jumlah spasi di awal baris) tidak konsisten"),
+    ("exceeded maximum nesting depth", "terlalu banyak tingkat `[`/`{` bersarang"),
 )
 
 
@@ -100,9 +101,50 @@ def _collect_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Non
             _collect_lines(item, item_path, lines)
 
 
-def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDoc:
-    """Parse one YAML document; raise YamlSyntaxError with the 1-based line on bad input."""
+# Anchors and aliases let a few hundred bytes expand into billions of nodes ("billion
+# laughs"); nothing Warta reads needs them, so they are refused while scanning tokens,
+# before anything is composed or expanded. Deep nesting is refused there too (libyaml stops
+# at 1000 levels, the pure-Python loader would hit Python's recursion limit first).
+MAX_DEPTH = 64
+_OPEN = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken,
+         yaml.FlowSequenceStartToken)
+_CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _refuse_expansion(text: str) -> None:
+    loader = _Loader(text)
     try:
+        depth = 0
+        while loader.check_token():
+            token = loader.get_token()
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
+                kind = "anchor" if sign == "&" else "alias"
+                raise YamlSyntaxError(
+                    token.start_mark.line + 1,
+                    f"ada {kind} YAML `{sign}{token.value}`; Warta tidak menerima anchor (`&`) dan alias "
+                    f"(`*`). Tulis nilainya langsung, atau apit nilainya dengan tanda kutip bila `{sign}` "
+                    "memang bagian dari teks")
+            if isinstance(token, _OPEN):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlSyntaxError(token.start_mark.line + 1,
+                                          f"lebih dari {MAX_DEPTH} tingkat bersarang; sederhanakan strukturnya")
+            elif isinstance(token, _CLOSE):
+                depth -= 1
+    finally:
+        loader.dispose()  # type: ignore[no-untyped-call]
+
+
+def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDoc:
+    """Parse one YAML document; raise YamlSyntaxError with the 1-based line on bad input.
+
+    Anchors, aliases and deep nesting are refused before composing (bounded time and memory)."""
+    try:
+        try:
+            _refuse_expansion(text)
+        except YamlSyntaxError as exc:
+            raise YamlSyntaxError(exc.line + line_offset, exc.problem) from None
         loader = _Loader(text)
         try:
             node = loader.get_single_node()

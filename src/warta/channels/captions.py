@@ -64,10 +64,18 @@ def _join(*parts: str) -> str:
 def _truncate(channel: str, text: str, budget: int) -> str:
     if measure(channel, text) <= budget:
         return text
+    # The longest word prefix that fits, by bisection: dropping one word at a time and measuring
+    # the whole text again was quadratic (a long title took minutes). A longer prefix never
+    # measures less, so the fitting prefixes are exactly those up to some count.
     words = text.split(" ")
-    while words and measure(channel, " ".join(words) + ELLIPSIS) > budget:
-        words.pop()
-    return (" ".join(words) + ELLIPSIS) if words else ""
+    fits, too_long = 0, len(words)
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        if measure(channel, " ".join(words[:middle]) + ELLIPSIS) <= budget:
+            fits = middle
+        else:
+            too_long = middle
+    return (" ".join(words[:fits]) + ELLIPSIS) if fits else ""
 
 
 def _fit(channel: str, title: str, summary: str, link: str, tags: str) -> tuple[str, list[str]]:

@@ -3,6 +3,9 @@
 The site publishes only the allowlist in warta.content.files (an .svg or .html beside a post
 could carry script onto the public origin), so anything else is an error here: the author
 learns at once that the file will not appear, and how to fix it.
+
+Symlinks (file or folder) are refused too: never followed, they could publish or upload a file
+from outside the agency folder.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path, PurePosixPath
 
-from warta.content.files import DATA_SUFFIXES, is_post_path, is_publishable_attachment
+from warta.content.files import DATA_SUFFIXES, is_hidden, is_post_path, is_publishable_attachment
 from warta.findings import Finding, error
 
 ALLOWED_TEXT = "foto JPEG/PNG/WebP/GIF, video MP4/MOV/M4V, dokumen PDF"
@@ -41,4 +44,25 @@ def content_file_findings(root: Path) -> list[Finding]:
         findings.append(error(rel, 1, "content-file-type",
                               f"Berkas `{PurePosixPath(rel).name}` (jenis {kind}) tidak diterbitkan: di samping "
                               f"berita hanya boleh {ALLOWED_TEXT}. Hapus berkas ini, atau {convert}."))
+    return findings
+
+
+def symlink_findings(root: Path) -> list[Finding]:
+    """One error per symlink under content/ (file or folder); links are listed, never followed."""
+    findings: list[Finding] = []
+    content = root / "content"
+    # os.walk does not descend into symlinked folders (followlinks=False), so a link to `/`
+    # or to the repository itself costs one entry, not a walk.
+    for folder, dirs, files in os.walk(content):
+        for name in sorted(dirs + files):
+            path = Path(folder) / name
+            if not path.is_symlink():
+                continue
+            rel = path.relative_to(root).as_posix()
+            if is_hidden(rel):
+                continue
+            findings.append(error(rel, 1, "content-symlink",
+                                  f"`{rel}` adalah tautan simbolik (symlink) ke `{os.readlink(path)}`. "
+                                  "Warta tidak membaca atau menerbitkan symlink. Hapus tautannya dan "
+                                  "simpan berkas aslinya di folder perangkat daerah."))
     return findings

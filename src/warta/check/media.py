@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,14 +26,57 @@ class MediaError(Exception):
     pass
 
 
+# Far above any phone or camera photo (a 200 MP sensor saves 50 MP by default), far below what
+# it takes to exhaust memory when decoded (4 bytes a pixel: 40 MP is 160 MB).
+MAX_PIXELS = 40_000_000
+
+
+class TooManyPixels(MediaError):
+    def __init__(self, width: int | None, height: int | None) -> None:
+        super().__init__(f"{width}×{height}" if width and height else "dimensi sangat besar")
+        self.width, self.height = width, height
+
+
+def open_image_header(path: Path) -> Image.Image:
+    """Pillow's lazy open (reads the header, decodes nothing), refusing more than MAX_PIXELS.
+
+    Pillow itself only warns up to 179 MP and raises a non-OSError past it; both are turned
+    into TooManyPixels here, before anything is decoded."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(path)
+    except Image.DecompressionBombError:
+        raise TooManyPixels(None, None) from None
+    if image.width * image.height > MAX_PIXELS:
+        width, height = image.size
+        image.close()
+        raise TooManyPixels(width, height)
+    return image
+
+
 def image_info(path: Path) -> ImageInfo:
     try:
-        with Image.open(path) as image:
+        with open_image_header(path) as image:
+            info = ImageInfo(image.format or "?", image.width, image.height, path.stat().st_size)
             image.verify()
-        with Image.open(path) as image:
-            return ImageInfo(image.format or "?", image.width, image.height, path.stat().st_size)
+        return info
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise MediaError(str(exc)) from None
+
+
+# The first box of an ISO base media (MP4, M4V) or QuickTime (MOV) file.
+_CONTAINER_BOXES = frozenset({b"ftyp", b"moov", b"mdat", b"free", b"skip", b"wide", b"pnot"})
+
+
+def is_video_container(path: Path) -> bool:
+    """True when the file starts like an MP4/MOV container (the box type at bytes 4–8)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(12)
+    except OSError:
+        return False
+    return len(head) >= 8 and head[4:8] in _CONTAINER_BOXES
 
 
 def mp4_duration(path: Path) -> float | None:

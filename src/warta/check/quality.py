@@ -11,8 +11,17 @@ from pathlib import Path, PurePosixPath
 
 from warta.channels.captions import render_caption
 from warta.channels.limits import GIF_MAX_BYTES_X, LIMITS, MB
-from warta.check.media import ImageInfo, MediaError, image_info, mp4_duration
+from warta.check.media import (
+    MAX_PIXELS,
+    ImageInfo,
+    MediaError,
+    TooManyPixels,
+    image_info,
+    is_video_container,
+    mp4_duration,
+)
 from warta.check.personal import personal_number_findings
+from warta.content.files import regular_file_inside
 from warta.content.models import MediaItem, Post
 from warta.content.scaffold import PLACEHOLDER_BODY
 from warta.findings import Finding, error, warning
@@ -38,11 +47,13 @@ class Context:
     image_cache: dict[str, ImageInfo | MediaError] = field(default_factory=dict)
 
     def image(self, repo_path: str) -> ImageInfo | MediaError | None:
-        if not repo_path or not (self.root / repo_path).is_file():
-            return None  # missing files are reported by the loader
+        # Missing files are reported by the loader, symlinks by `content-symlink`: neither is opened.
+        path = regular_file_inside(self.root, repo_path) if repo_path else None
+        if path is None:
+            return None
         if repo_path not in self.image_cache:
             try:
-                self.image_cache[repo_path] = image_info(self.root / repo_path)
+                self.image_cache[repo_path] = image_info(path)
             except MediaError as exc:
                 self.image_cache[repo_path] = exc
         return self.image_cache[repo_path]
@@ -187,6 +198,12 @@ def images(ctx: Context, post: Post) -> Iterator[Finding]:
         info = ctx.image(item.path)
         if info is None:
             continue
+        if isinstance(info, TooManyPixels):
+            yield error(post.path, line, "image-too-many-pixels",
+                        f"{item.file} berukuran {info} piksel, lebih dari {MAX_PIXELS // 1_000_000} megapiksel; "
+                        "berkas seperti ini tidak dibuka agar pemeriksaan dan pembuatan situs tidak macet. "
+                        "Perkecil ke sisi terpanjang ≤ 4000 px.")
+            continue
         if isinstance(info, MediaError):
             yield error(post.path, line, "image-unreadable",
                         f"{item.file} tidak dapat dibaca sebagai gambar ({info}). Ekspor ulang sebagai JPEG.")
@@ -214,10 +231,16 @@ def _meaningless_alt(item: MediaItem) -> bool:
 @rule
 def video_file(ctx: Context, post: Post) -> Iterator[Finding]:
     local = _local_video(post)
-    if local is None or not (ctx.root / local).is_file():
+    path = regular_file_inside(ctx.root, local) if local else None
+    if path is None:
+        return  # missing (the loader says so) or a symlink (`content-symlink`): never opened
+    if not is_video_container(path):
+        yield error(post.path, post.line("video"), "video-not-video",
+                    f"`video: {post.video}` bukan berkas video MP4/MOV (isinya tidak diawali kotak `ftyp`). "
+                    "Ekspor ulang videonya sebagai MP4 (H.264) dari kamera atau aplikasi penyunting.")
         return
-    size = (ctx.root / local).stat().st_size
-    seconds = mp4_duration(ctx.root / local)
+    size = path.stat().st_size
+    seconds = mp4_duration(path)
     for channel in post.channels:
         limits = LIMITS.get(channel)
         if limits is None:
@@ -246,7 +269,10 @@ def personal_numbers(ctx: Context, post: Post) -> Iterator[Finding]:
 
 
 PHONE = re.compile(r"(?<![\w+])(?:\+62|62|0)[\s.-]?8\d{1,3}(?:[\s.-]?\d{3,4}){2,3}(?!\d)")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The look-behind lets a match start only where a run of address characters starts: without it
+# every position of a long run is tried and scanned to the run's end (quadratic: a 1 MB line
+# took about 50 minutes). With it each character is looked at a bounded number of times.
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @rule
@@ -285,7 +311,10 @@ def sensitive_words(ctx: Context, post: Post) -> Iterator[Finding]:
 
 # --- content ---------------------------------------------------------------------------------
 
-MD_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+# No part of a link may contain `[`, so an attempt that starts at one `[` never reads past
+# the next: linear time on any line (`[^\]]*` made `[[[[…` and `[](…` quadratic). Targets with
+# brackets or parentheses are not post links (post file names are letters, digits and `-`).
+MD_LINK = re.compile(r"\[[^\[\]]*\]\(([^()\[\]\s]+)(?:\s+\"[^\"\[\]]*\")?\)")
 
 
 @rule

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from warta.errors import UsageError
 from warta.gate.evaluate import evaluate
-from warta.gate.input import parse_gate_input
+from warta.gate.input import GateInput, parse_gate_input
+from warta.limits import LimitExceeded, run_limited
 from warta.output import print_json
 from warta.timeutil import now_wib
 
@@ -28,9 +29,19 @@ def read_input(path: Path) -> object:
 
 def evaluate_command(path: Path) -> int:
     """Print the verdict; 0 approved, 1 not approved (bad input raises UsageError, exit 2)."""
-    verdict = evaluate(parse_gate_input(read_input(path)), now_wib())
-    print_json(verdict.as_dict())
-    return 0 if verdict.approved else 1
+    gate_input = parse_gate_input(read_input(path))
+    try:
+        # The verdict reads the PR's front matter: under hard limits, failing closed (warta.limits).
+        verdict = run_limited(_verdict, gate_input, what="Putusan persetujuan")
+    except LimitExceeded as exc:
+        verdict = {"approved": False, "requirements": [
+            {"scope": "limits", "eligible": [], "satisfied_by": None, "reason": exc.message}]}
+    print_json(verdict)
+    return 0 if verdict["approved"] else 1
+
+
+def _verdict(gate_input: GateInput) -> dict[str, object]:
+    return evaluate(gate_input, now_wib()).as_dict()
 
 
 def post_command(repo: str, number: int | None, head_sha: str | None, checkout: Path,
@@ -62,10 +73,16 @@ def post_command(repo: str, number: int | None, head_sha: str | None, checkout: 
         except API_ERRORS as exc:
             raise GitHubError(f"Check warta/check tidak dapat dikirim ke GitHub: {exc}.") from None
     if group is not None:
-        verdict = gate_merge_group(connect(token_from_env(), base_url), repo, *group, checkout)
+        # Like a PR's run below: the group's posts are read under hard limits (fail closed).
+        verdict = run_limited(gate_merge_group, connect(token_from_env(), base_url), repo, *group, checkout,
+                              what="Pemeriksaan antrean merge")
         print(f"Antrean {group[0]}: {'disetujui' if verdict.approved else 'belum disetujui'}")
         return 0
-    return post_verdict(repo, number, head_sha, checkout, base_url)
+    # This job holds the App's write token and reads the PR's posts (front matter, the quality
+    # report): the whole run is under hard limits; when they are hit nothing is posted, and the
+    # required check stays missing, so the PR cannot merge (fail closed).
+    return run_limited(post_verdict, repo, number, head_sha, checkout, base_url,
+                       what="Pemeriksaan persetujuan")
 
 
 def quality_command(sha: str, checkout: Path, out: Path) -> int:

@@ -9,13 +9,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from io import BytesIO
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from warta.channels.captions import Caption, render_caption
 from warta.check import apply_severities
 from warta.check.quality import Context, check_post_quality
 from warta.content import load_post
+from warta.content.files import DATA_SUFFIXES, PUBLISHABLE_SUFFIXES, is_post_path, is_publishable_attachment
 from warta.content.models import Post
 from warta.content.urls import post_url
 from warta.findings import Finding, sort_findings
@@ -69,6 +70,49 @@ def _caption_dict(caption: Caption) -> dict[str, Any]:
     }
 
 
+ALLOWED_LIST = ", ".join(sorted(PUBLISHABLE_SUFFIXES))
+NOT_ALLOWED = ("Jenis berkas ini tidak diterbitkan Warta (yang diterima di `content/`: berita `.md`, "
+               f"lampiran {ALLOWED_LIST}). Hapus berkas ini dari pull request, atau ubah ke salah satu "
+               "jenis tersebut.")
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """One changed file: a post, an attachment beside posts, Warta data, or anything else."""
+
+    path: str
+    status: str
+    kind: str  # post | attachment | data | not_allowed | other
+    old_path: str | None = None
+    problem: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "status": self.status, "kind": self.kind, "old_path": self.old_path,
+                "problem": self.problem}
+
+
+SYMLINK = ("Berkas ini tautan simbolik (symlink); Warta tidak membaca atau menerbitkan symlink. Hapus "
+           "tautannya dan unggah berkas aslinya.")
+
+
+def classify(change: ChangedPath, *, symlink: bool = False) -> FileReport:
+    """Every changed path, judged by the same allowlist the site uses (content/files.py)."""
+    status = STATUS_LABEL.get(change.status, change.status)
+    path = change.path
+    if symlink and path.startswith("content/"):
+        return FileReport(path, status, "not_allowed", change.old_path, SYMLINK)
+    if not path.startswith("content/"):
+        return FileReport(path, status, "other", change.old_path)
+    if is_post_path(path) and path.count("/") >= 2:
+        return FileReport(path, status, "post", change.old_path)
+    if is_publishable_attachment(path):
+        return FileReport(path, status, "attachment", change.old_path)
+    if PurePosixPath(path).suffix.lower() in DATA_SUFFIXES:
+        return FileReport(path, status, "data", change.old_path)
+    problem = None if change.status == "D" else NOT_ALLOWED  # removing such a file is the fix
+    return FileReport(path, status, "not_allowed", change.old_path, problem)
+
+
 @dataclass(frozen=True)
 class Report:
     base: str
@@ -79,6 +123,10 @@ class Report:
     approved: bool | None = None
     preview_url: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    files: tuple[FileReport, ...] = ()  # every changed file, posts included
+
+    def count(self, kind: str) -> int:
+        return sum(1 for f in self.files if f.kind == kind)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -88,6 +136,10 @@ class Report:
             "posts": [p.as_dict() for p in self.posts],
             "other_files": list(self.other_files),
             "approval": {"approved": self.approved, "requirements": list(self.requirements)},
+            "changed_files": [f.as_dict() for f in self.files],
+            "counts": {"files": len(self.files), "posts": self.count("post"),
+                       "attachments": self.count("attachment"), "data": self.count("data"),
+                       "not_allowed": sum(1 for f in self.files if f.problem), "other": self.count("other")},
         }
 
 
@@ -101,10 +153,34 @@ def exported_tree(repo_path: Path, sha: str, folders: list[str]) -> Iterator[Pat
         if present:
             data = repo.git.archive(sha, "--format=tar", *present, stdout_as_string=False)
             with tarfile.open(fileobj=BytesIO(data)) as tar:
-                tar.extractall(tmp, filter="data")
+                tar.extractall(tmp, filter=_regular_only)
         yield tmp
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _regular_only(member: tarfile.TarInfo, dest: str) -> tarfile.TarInfo | None:
+    """Folders and regular files only: a symlink or hard link from the PR is never written
+    (the list of changed files reports it), so nothing can follow it out of the tree."""
+    if not (member.isfile() or member.isdir()):
+        return None
+    return tarfile.data_filter(member, dest)
+
+
+_SYMLINK_MODE = 0o120000
+
+
+def symlinks_at(repo: Any, sha: str, paths: list[str]) -> frozenset[str]:
+    """The paths that are symbolic links in the tree at `sha`."""
+    tree = repo.commit(sha).tree
+    found = set()
+    for path in paths:
+        try:
+            if (tree / path).mode == _SYMLINK_MODE:
+                found.add(path)
+        except KeyError:
+            continue
+    return frozenset(found)
 
 
 def _exists(repo: Any, sha: str, path: str) -> bool:
@@ -131,6 +207,7 @@ def build_report(repo_path: Path, base: str, head: str, *, preview_url: str | No
     base_sha, head_sha = resolve_commit(repo, base), resolve_commit(repo, head)
     changes = diff_name_status(repo, base_sha, head_sha)
     post_changes, others = changed_posts(changes)
+    links = symlinks_at(repo, head_sha, [c.path for c in changes if c.status != "D"])
     agencies = sorted({c.path.split("/")[1] for c in post_changes if c.path.count("/") >= 2})
     reports: list[PostReport] = []
     # Posts as the PR has them; the roster and province settings (severities, sensitive words)
@@ -155,4 +232,5 @@ def build_report(repo_path: Path, base: str, head: str, *, preview_url: str | No
             findings = sort_findings(apply_severities(findings, roster.province))
             reports.append(PostReport(change.path, status, change.old_path, post, tuple(findings),
                                       tuple(captions), url, preview))
-    return Report(base_sha, head_sha, tuple(reports), tuple(others), preview_url=preview_url)
+    return Report(base_sha, head_sha, tuple(reports), tuple(others), preview_url=preview_url,
+                  files=tuple(classify(c, symlink=c.path in links) for c in changes))

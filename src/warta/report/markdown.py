@@ -120,28 +120,115 @@ def _requirements(report: Report) -> list[str]:
     return [*lines, ""]
 
 
-def render_markdown(report: Report) -> str:
+# The whole comment stays under GitHub's 65,536 characters with room for the gate's own
+# marker (gate/comment.py cuts at 60,000): requirements and checklist come first and are never
+# cut; each post's section gets a fair share of what is left, and a cut says so.
+MAX_CHARS = 59_000
+_CUT_NOTE = 90  # room for "… (dipotong: …)" and a closing </details>
+_HEADING_MAX = 300
+KIND_LABEL = {"post": "berita", "attachment": "lampiran", "data": "data Warta", "not_allowed": "tidak diterima",
+              "other": "di luar content/"}
+MAX_FILES_LISTED = 50
+
+
+def _summary(report: Report) -> str:
     posts = report.posts
     errors = sum(_status_icon(p) == "❌" for p in posts if p.post)
-    lines = [MARKER, "## 📰 Laporan Warta untuk Kepala PD", ""]
-    summary = f"**{len(posts)} berita** berubah"
+    files = report.files
+    if files:
+        summary = f"**{len(files)} berkas** berubah: {len(posts)} berita, {report.count('attachment')} lampiran"
+        rest = len(files) - report.count("post") - report.count("attachment")
+        summary += f", {rest} berkas lain" if rest else ""
+    else:
+        summary = f"**{len(posts)} berita** berubah"
+    refused = sum(1 for f in files if f.problem)
+    if refused:
+        summary += f" · ❌ {refused} berkas tidak diterima"
     if errors:
         summary += f" · ❌ {errors} perlu diperbaiki sebelum disetujui"
-    lines += [summary, ""]
+    return summary
+
+
+def _files_section(report: Report) -> list[str]:
+    if report.files:
+        lines = ["## Semua berkas yang berubah", ""]
+        # Problems first, so a long list never hides them.
+        ordered = sorted(report.files, key=lambda f: (f.problem is None, f.kind == "post"))
+        for f in ordered[:MAX_FILES_LISTED]:
+            moved = f" (dari `{_plain(f.old_path)}`)" if f.old_path else ""
+            admin = " · perlu admin Diskominfotik" if f.kind == "other" else ""
+            icon = "❌ " if f.problem else ""
+            lines.append(f"- {icon}`{_plain(f.path)}`{moved} · {f.status} · {KIND_LABEL.get(f.kind, f.kind)}{admin}")
+            if f.problem:
+                lines.append(f"  {_plain(f.problem)}")
+        if len(ordered) > MAX_FILES_LISTED:
+            lines.append(f"- … dan {_number(len(ordered) - MAX_FILES_LISTED)} berkas lain")
+        return [*lines, ""]
+    if not report.other_files:
+        return []
+    lines = ["**Berkas lain yang berubah** (perlu admin Diskominfotik):", ""]
+    lines += [f"- `{path}`" for path in report.other_files[:30]]
+    if len(report.other_files) > 30:
+        lines.append(f"- … dan {len(report.other_files) - 30} berkas lain")
+    return [*lines, ""]
+
+
+def _fair_shares(sizes: list[int], budget: int) -> list[int]:
+    """Water-filling: sections that fit keep their size, the rest split what is left equally."""
+    shares = [0] * len(sizes)
+    remaining = sorted(range(len(sizes)), key=lambda i: sizes[i])
+    while remaining:
+        share = max(budget, 0) // len(remaining)
+        index = remaining[0]
+        if sizes[index] <= share:
+            shares[index] = sizes[index]
+            budget -= sizes[index]
+            remaining.pop(0)
+            continue
+        for index in remaining:
+            shares[index] = share
+        break
+    return shares
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most `limit` characters of a section: whole lines where possible, then what was cut."""
+    if len(text) <= limit:
+        return text
+    newline = text.find("\n")
+    heading = min(len(text) if newline < 0 else newline, _HEADING_MAX)  # a section keeps its heading
+    keep = max(limit - _CUT_NOTE, heading)
+    head = text[:keep]
+    if "\n" in head[max(len(head) // 2, heading):]:
+        head = head[:head.rindex("\n")]  # end on a line boundary when that loses little
+    note = f"… (dipotong: {_number(len(text) - len(head))} karakter; lihat pratinjau)"
+    closing = "\n\n</details>" if head.count("<details>") > head.count("</details>") else ""
+    return f"{head}\n\n{note}{closing}\n\n"
+
+
+def render_markdown(report: Report, max_chars: int = MAX_CHARS) -> str:
+    """The comment: summary, approvals and checklist first, then each post within its share."""
+    lines = [MARKER, "## 📰 Laporan Warta untuk Kepala PD", "", _summary(report), ""]
     if report.preview_url:
         # One tap to the changed post itself (the preview root only when no post changed).
-        target = next((p.preview_url for p in posts if p.preview_url), report.preview_url)
+        target = next((p.preview_url for p in report.posts if p.preview_url), report.preview_url)
         lines += [f"🔎 [Lihat pratinjau berita]({target})", ""]
-    for post in posts:
-        lines += _post_section(post)
-    if report.other_files:
-        lines += ["**Berkas lain yang berubah** (perlu admin Diskominfotik):", ""]
-        lines += [f"- `{path}`" for path in report.other_files[:30]]
-        if len(report.other_files) > 30:
-            lines.append(f"- … dan {len(report.other_files) - 30} berkas lain")
-        lines.append("")
     lines += _requirements(report)
     lines += ["## Daftar periksa Kepala PD", *(f"- [ ] {item}" for item in CHECKLIST), "",
               "Setujui lewat **Files changed → Review changes → Approve**. Persetujuan hanya berlaku untuk "
-              "commit terakhir; setiap perubahan baru perlu disetujui lagi."]
-    return "\n".join(lines).rstrip() + "\n"
+              "commit terakhir; setiap perubahan baru perlu disetujui lagi.", ""]
+    head = "\n".join(lines) + "\n"
+    files = _cut("\n".join(_files_section(report)) + "\n", max(max_chars // 10, 2_000))
+    sections = ["\n".join(["## Berita", ""]) + "\n"] if report.posts else []
+    sections = [*sections, *("\n".join(_post_section(post)) + "\n" for post in report.posts)]
+    budget = max_chars - len(head) - len(files) - _CUT_NOTE
+    shares = _fair_shares([len(section) for section in sections], budget)
+    body = ""
+    for index, (section, share) in enumerate(zip(sections, shares, strict=True)):
+        part = _cut(section, share)
+        if len(head) + len(body) + len(part) + len(files) + _CUT_NOTE > max_chars:
+            # So many posts that even their headings do not fit: say how many are left out.
+            body += f"… dan {_number(len(sections) - index)} bagian lain tidak ditampilkan; lihat pratinjau.\n\n"
+            break
+        body += part
+    return (head + body + files).rstrip() + "\n"

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from warta.check.media import MediaError, open_image_header
+
 WIDTHS = (480, 960, 1600)
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff"}
 QUALITY = 78
@@ -67,7 +69,8 @@ def without_metadata(source: Path, cache_dir: Path) -> Path:
         return target
     cache_dir.mkdir(parents=True, exist_ok=True)
     try:
-        with Image.open(source) as image:
+        # Header first: a photo of more pixels than check allows is never decoded here either.
+        with open_image_header(source) as image:
             icc = image.info.get("icc_profile")
             orientation = image.getexif().get(0x0112, 1)
             if image.format == "JPEG" and orientation == 1:
@@ -78,7 +81,7 @@ def without_metadata(source: Path, cache_dir: Path) -> Path:
                 ImageOps.exif_transpose(image).save(target, "PNG", icc_profile=icc, optimize=True)
             else:
                 return source
-    except (OSError, ValueError, Image.DecompressionBombError):
+    except (OSError, ValueError, Image.DecompressionBombError, MediaError):
         return source  # not an image we can read: published as it is, the check reports it
     return target
 
@@ -91,9 +94,9 @@ def responsive_image(source: Path, out_dir: Path, cache_dir: Path) -> Responsive
     index = cache_dir / f"{digest}.sizes"
     if not index.is_file():
         try:
-            with Image.open(source) as opened:
+            with open_image_header(source) as opened:
                 image = ImageOps.exif_transpose(opened).convert("RGB")
-        except (OSError, ValueError, Image.DecompressionBombError):
+        except (OSError, ValueError, Image.DecompressionBombError, MediaError):
             return None
         widths = [w for w in WIDTHS if w < image.width] + [min(image.width, WIDTHS[-1])]
         lines = []

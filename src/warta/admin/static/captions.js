@@ -10,7 +10,7 @@
   var ELLIPSIS = "\u2026";
   var URL_WEIGHT = 23;
   var WEIGHT_ONE = [[0x0000, 0x10ff], [0x2000, 0x200d], [0x2010, 0x201f], [0x2032, 0x2037]];
-  var URL_RE = /(?:https?:\/\/|www\.)[!#-;=?-~]+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:id|com|org|net|co)\b(?:\/[!#-;=?-~]*)?/gi;
+  var URL_RE = /(?:https?:\/\/|www\.)[!#-;=?-~]+|(?<![\w-])(?<![a-z0-9-]\.)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:id|com|org|net|co)\b(?:\/[!#-;=?-~]*)?/gi;
   // Approximates the `emoji` package: flags, keycaps, pictographs with modifiers and ZWJ chains.
   var EMOJI_RE = /\p{RI}\p{RI}|[#*0-9]\uFE0F?\u20E3|\p{Extended_Pictographic}[\uFE0E\uFE0F]?[\u{1F3FB}-\u{1F3FF}]?(?:\u200D\p{Extended_Pictographic}[\uFE0E\uFE0F]?[\u{1F3FB}-\u{1F3FF}]?)*/gu;
 
