@@ -1,15 +1,29 @@
-"""The one git helper (GitPython): files at a commit, diffs with renames, commit identities."""
+"""The one git helper: the only module that imports GitPython. Files at a commit, diffs with renames,
+commit identities, exported trees; other modules use the names re-exported here (`Repo`, the errors)."""
 
 from __future__ import annotations
 
 import re
+import shutil
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 
 import git
 from git.exc import BadName, GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 
 from warta.errors import UsageError
+
+# The GitPython names the rest of warta uses (so GitPython stays behind this module).
+Repo = git.Repo
+__all__ = ["BadName", "ChangedPath", "GitCommandError", "GitError", "Identity", "InvalidGitRepositoryError",
+           "NoSuchPathError", "Repo", "commit_identities", "commit_on_new_branch", "diff_name_status",
+           "exported_tree", "github_repo_name", "list_files_at", "open_repo", "path_exists", "push_branch",
+           "read_text_at", "resolve_commit"]
 
 _CO_AUTHOR = re.compile(r"^\s*co-authored-by:\s*(.*?)\s*<([^>]*)>\s*$", re.I | re.M)
 _SHA = re.compile(r"^[0-9a-fA-F]{4,64}$")
@@ -115,6 +129,40 @@ def commit_identities(repo: git.Repo, base: str, head: str) -> list[Identity]:
 def co_authors(message: str) -> list[Identity]:
     """The `Co-authored-by:` trailers of a commit message."""
     return [Identity(name, email) for name, email in _CO_AUTHOR.findall(message)]
+
+
+def path_exists(repo: git.Repo, sha: str, path: str) -> bool:
+    try:
+        repo.commit(sha).tree / path
+    except KeyError:
+        return False
+    return True
+
+
+
+@contextmanager
+def exported_tree(repo_path: Path, sha: str, folders: list[str]) -> Iterator[Path]:
+    """The given folders at `sha`, written to a temporary folder (PR code is never run)."""
+    repo = open_repo(repo_path)
+    tmp = Path(tempfile.mkdtemp(prefix="warta-report-"))
+    try:
+        present = [f for f in folders if path_exists(repo, sha, f)]
+        if present:
+            data = repo.git.archive(sha, "--format=tar", *present, stdout_as_string=False)
+            with tarfile.open(fileobj=BytesIO(data)) as tar:
+                tar.extractall(tmp, filter=_regular_only)
+        yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _regular_only(member: tarfile.TarInfo, dest: str) -> tarfile.TarInfo | None:
+    """Folders and regular files only: a symlink or hard link from the PR is never written
+    (the list of changed files reports it), so nothing can follow it out of the tree."""
+    if not (member.isfile() or member.isdir()):
+        return None
+    return tarfile.data_filter(member, dest)
+
 
 
 # --- writing: only `warta new --pr` and the ledger/metrics branches change a repository -------

@@ -12,8 +12,8 @@ import jsonschema
 import pytest
 
 from tests.gate.fake_github import REPO, FakeGitHub
-from warta.dispatch.tokens import GitHubSecrets
 from warta.gate.github import open_repository, sync_issue
+from warta.tokens import GitHubSecrets
 
 SPEC_FILE = Path(__file__).resolve().parents[2] / \
     ".warta/node/node_modules/@octokit/openapi/generated/api.github.com.json"

@@ -11,7 +11,7 @@ import pytest
 
 from tests.dispatch.conftest import Networks, Repo, add_posts, run_range, statuses
 from tests.dispatch.fakes import Request
-from warta.dispatch.adapters.graph import GRAPH_VERSION
+from warta.channels.networks import GRAPH_VERSION
 from warta.dispatch.ledger import Ledger
 
 pytest.importorskip("facebook_business", reason="pip install -e '.[conformance]' (scripts/test.sh)")

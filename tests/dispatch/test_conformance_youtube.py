@@ -12,8 +12,8 @@ import pytest
 
 from tests.dispatch.conftest import Networks, Repo, add_posts, run_range, statuses
 from warta.dispatch.adapters.youtube import YouTube
-from warta.dispatch.http import Http
 from warta.dispatch.ledger import Ledger
+from warta.http import Http
 
 googleapiclient = pytest.importorskip("googleapiclient", reason="pip install -e '.[conformance]' (scripts/test.sh)")
 DOC = json.loads((Path(googleapiclient.__file__).parent / "discovery_cache/documents/youtube.v3.json").read_text())

@@ -9,7 +9,7 @@ import pytest
 from tests.dispatch.conftest import Networks, Repo, add_posts, run_range, statuses
 from tests.dispatch.oauth1_server import Verifier, base_string, header_params, hmac_sha1
 from warta.dispatch.ledger import Ledger
-from warta.dispatch.tokens import OAuth1Keys, OAuth1Signer
+from warta.tokens import OAuth1Keys, OAuth1Signer
 
 # X's "Creating a signature" example (developer.x.com, OAuth 1.0a), with its historical host.
 X_DOC = {"api_key": "xvz1evFS4wEEPTGEFPHBog", "api_secret": "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw",

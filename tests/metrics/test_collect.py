@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.metrics.conftest import NOW, POST
 from tests.metrics.fakes import FakeState
 from warta.metrics.collect import collect
@@ -119,3 +121,36 @@ def test_youtube_refresh_tokens_work_for_insights_too(ledger_dir: Path, roster: 
         assert any(s.network == "facebook" for s in Store(tmp_path / "s2").snapshots())  # others still collected
     finally:
         google.close()
+
+
+def test_x_oauth1_and_rotating_tiktok_tokens_work_for_insights_too(
+        ledger_dir: Path, roster: Roster, fake: FakeState, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Collect resolves every token form through warta.tokens, as dispatch does: X `oauth1:` requests are
+    signed (never sent as a bearer), a TikTok `refresh:` token is exchanged and the rotated one stored."""
+    from tests.dispatch.fakes import FakeTikTok
+    from tests.gate.fake_github import REPO, FakeGitHub
+
+    tiktok, github = FakeTikTok(), FakeGitHub()
+    github.environments["social"] = {"policy": {"protected_branches": False, "custom_branch_policies": True},
+                                     "branches": ["main"]}
+    github.start()
+    try:
+        monkeypatch.setenv("WARTA_TIKTOK_API", tiktok.url)  # where the token exchange goes
+        monkeypatch.setenv("WARTA_GITHUB_THROTTLE", "0")
+        tiktok.refresh_tokens["rt-lama"] = "tok-tiktok"
+        env = {**fake.env(), "WARTA_TOKEN_DINAS_CONTOH_X": "oauth1:kunci:rahasia:akses:rahasia-akses",
+               "WARTA_TOKEN_DINAS_CONTOH_TIKTOK": "refresh:rt-lama", "WARTA_TIKTOK_CLIENT_KEY": "client-key",
+               "WARTA_TIKTOK_CLIENT_SECRET": "client-secret", "GITHUB_REPOSITORY": REPO,
+               "GITHUB_API_URL": github.url, "WARTA_SECRETS_TOKEN": "gh-app-token"}
+        result = collect(published_copies(ledger_dir), roster, Store(tmp_path / "store"), now=NOW, env=env,
+                         sleep=lambda s: None)
+        assert result.ok, result.problems
+        x_auth = {r["auth"] for r in fake.requests if r["network"] == "x"}
+        assert x_auth and all(a.startswith("OAuth ") and "oauth_signature=" in a and "rahasia" not in a
+                              for a in x_auth)
+        assert {r["auth"] for r in fake.requests if r["network"] == "tiktok"} == {"Bearer tok-tiktok"}
+        [live] = tiktok.refresh_tokens
+        assert github.secrets[("social", "WARTA_TOKEN_DINAS_CONTOH_TIKTOK")] == f"refresh:{live}"
+    finally:
+        tiktok.close()
+        github.stop()

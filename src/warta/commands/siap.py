@@ -10,8 +10,8 @@ from pathlib import Path
 from rich.markup import escape
 
 from warta.content.load import post_from_text, read_text
-from warta.dispatch.http import token_env
 from warta.errors import UsageError
+from warta.http import token_env
 from warta.output import console, print_json
 from warta.project import find_root
 from warta.roster.load import load_roster

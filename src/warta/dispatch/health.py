@@ -13,12 +13,12 @@ from typing import Any
 import httpx
 
 from warta.dispatch.adapters import Adapter, registry
-from warta.dispatch.http import REDACTED, Http, base_url, response_json, token_env
-from warta.dispatch.model import NETWORK_LABELS, ApiError
+from warta.dispatch.model import NETWORK_LABELS
 from warta.dispatch.plan import MEDIA_CENTER
-from warta.dispatch.tokens import Credential, Tokens
+from warta.http import REDACTED, ApiError, Http, base_url, response_json, token_env
 from warta.roster.models import SOCIAL_CHANNELS, Roster
 from warta.timeutil import WIB
+from warta.tokens import Credential, Tokens
 
 WARN_DAYS = 14  # an expiry closer than this is a warning: time to re-authorise calmly
 # Permissions each network needs to post (channels.md; Meta permission names, X and TikTok scopes).
@@ -207,7 +207,7 @@ def health(roster: Roster, *, env: Mapping[str, str], now: datetime, client: htt
     """One row per agency × configured network, in roster order. Refresh tokens are exchanged (and a
     rotated one written back) exactly as a dispatch run would, so a daily check also keeps them alive."""
     adapters = dict(adapters or registry())
-    tokens = tokens or Tokens(env, adapters)
+    tokens = tokens or Tokens(env)
     own = client is None
     client = client or httpx.Client(timeout=httpx.Timeout(30.0, connect=10.0))
     try:

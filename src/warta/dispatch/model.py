@@ -9,10 +9,9 @@ from datetime import datetime
 from typing import Any
 
 from warta.channels.captions import Caption
+from warta.channels.networks import NETWORK_LABELS
 from warta.content.models import Post
-
-NETWORK_LABELS = {"instagram": "Instagram", "facebook": "Facebook", "x": "X",
-                  "youtube": "YouTube", "tiktok": "TikTok"}
+from warta.http import ApiError, UncertainSend  # noqa: F401 - TEMP re-export for dispatch/run.py
 
 
 @dataclass(frozen=True, order=True)
@@ -67,25 +66,6 @@ class Published:
     remote_id: str
     permalink: str | None
     note: str = ""
-
-
-class ApiError(Exception):
-    """The network refused or failed; `retryable` says whether trying again can help."""
-
-    def __init__(self, message: str, *, status: int | None = None, code: str | None = None,
-                 retryable: bool = False, retry_after: float | None = None,
-                 auth: bool = False) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
-        self.code = code
-        self.retryable = retryable
-        self.retry_after = retry_after
-        self.auth = auth
-
-
-class UncertainSend(Exception):
-    """A publishing request may or may not have reached the network (timeout after sending)."""
 
 
 class CannotReconcile(Exception):

@@ -16,10 +16,10 @@ import httpx
 
 from warta.dispatch import gitrange
 from warta.dispatch.adapters import Adapter, registry
-from warta.dispatch.http import TIMEOUT, Http, base_url, token_env
 from warta.dispatch.ledger import Entry, KeyState, Ledger
-from warta.dispatch.model import ApiError, CannotReconcile, Item, Outcome, UncertainSend
-from warta.dispatch.tokens import Credential, Tokens
+from warta.dispatch.model import CannotReconcile, Item, Outcome
+from warta.http import TIMEOUT, ApiError, Http, UncertainSend, base_url, token_env
+from warta.tokens import Credential, Tokens
 
 
 @dataclass
@@ -98,7 +98,7 @@ class Sender:
     def __init__(self, config: RunConfig, media: GitMedia) -> None:
         self.config = config
         self.media = media
-        self.tokens = Tokens(config.env, config.adapters)
+        self.tokens = Tokens(config.env)
 
     def _http(self, adapter: Adapter, token: Credential | None, client: httpx.Client) -> Http:
         return Http(base=base_url(adapter.channel, adapter.default_base), token=token.bearer if token else None,

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-import git
-
 from warta import git as wgit
 from warta.content.load import split_front_matter
 from warta.gate.input import GateInput
@@ -15,13 +13,13 @@ from warta.gate.verdict import approval_verdict
 from warta.roster.at_commit import roster_at
 
 
-def changed_files_between(repo: git.Repo, base: str, head: str) -> tuple[ChangedFile, ...]:
+def changed_files_between(repo: wgit.Repo, base: str, head: str) -> tuple[ChangedFile, ...]:
     """`git diff base...head` with renames, as the verdict's ChangedFile list."""
     return tuple(ChangedFile(c.path, c.status, c.old_path)
                  for c in wgit.diff_name_status(repo, base, head))
 
 
-def contributors_between(repo: git.Repo, base: str, head: str) -> Contributors:
+def contributors_between(repo: wgit.Repo, base: str, head: str) -> Contributors:
     """Authors, committers and co-authors of the commits base..head."""
     return Contributors.from_identities(
         [(i.name, i.email) for i in wgit.commit_identities(repo, base, head)])
@@ -44,7 +42,7 @@ def media_center_posts(read_at_head: Callable[[str], str | None],
     return frozenset(flagged)
 
 
-def pull_request_from_git(repo: git.Repo, gate_input: GateInput, base: str,
+def pull_request_from_git(repo: wgit.Repo, gate_input: GateInput, base: str,
                           head: str) -> PullRequest:
     """Fill what the input leaves out (changed files, commit authors) from git."""
     files = gate_input.changed_files

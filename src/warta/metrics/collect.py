@@ -10,15 +10,14 @@ from datetime import date, datetime
 
 import httpx
 
-from warta.dispatch.http import Http, base_url, token_env
-from warta.dispatch.model import ApiError
+from warta.channels.networks import label as network_label
+from warta.http import TIMEOUT, ApiError, Http, base_url, base_url_env, token_env
 from warta.metrics.insights import ADAPTERS, Insights
 from warta.metrics.model import Comment, PublishedCopy, Snapshot
 from warta.metrics.store import Store
 from warta.roster.models import Roster
 from warta.timeutil import WIB, as_wib
-
-LABELS = {"facebook": "Facebook", "instagram": "Instagram", "x": "X", "youtube": "YouTube", "tiktok": "TikTok"}
+from warta.tokens import Tokens
 
 
 @dataclass
@@ -49,24 +48,20 @@ def select_copies(copies: list[PublishedCopy], since: date | None) -> list[Publi
     return keep
 
 
-def fresh_token(channel: str, token: str, env: Mapping[str, str], client: httpx.Client | None) -> str:
-    """The same token exchange dispatch does (YouTube `refresh:` tokens become access tokens)."""
-    from warta.dispatch.adapters import registry
-
-    refresh = getattr(registry().get(channel), "access_token", None)
-    if refresh is None:
-        return token
-    if client is not None:
-        return str(refresh(token, client, env))
-    with httpx.Client(timeout=30.0) as own:
-        return str(refresh(token, own, env))
-
-
-def _connect(agency: str, channel: str, adapter: Insights, token: str, env: Mapping[str, str],
-             sleep: Callable[[float], None], client: httpx.Client | None) -> Http:
-    token = fresh_token(channel, token, env, client)
-    return Http(base=(env.get(f"WARTA_{channel.upper()}_API") or base_url(channel, adapter.default_base))
-                .rstrip("/"), token=token, classify=adapter.classify, sleep=sleep, client=client, max_wait=300.0)
+def _connect(agency: str, channel: str, adapter: Insights, tokens: Tokens, env: Mapping[str, str],
+             sleep: Callable[[float], None], client: httpx.Client | None) -> Http | None:
+    """The network's client with the agency's credential, resolved as dispatch does (warta.tokens:
+    `refresh:` exchanged, rotated refresh tokens written back, X `oauth1:` signed); None without a secret."""
+    if client is None:
+        with httpx.Client(timeout=TIMEOUT) as own:
+            credential = tokens.get(agency, channel, own)
+    else:
+        credential = tokens.get(agency, channel, client)
+    if credential is None:
+        return None
+    return Http(base=(env.get(base_url_env(channel)) or base_url(channel, adapter.default_base)).rstrip("/"),
+                token=credential.bearer, signer=credential.auth(), secrets=credential.secrets,
+                classify=adapter.classify, sleep=sleep, client=client, max_wait=300.0)
 
 
 def comment_texts(comments: list[Comment], *, env: Mapping[str, str] | None = None,
@@ -76,18 +71,20 @@ def comment_texts(comments: list[Comment], *, env: Mapping[str, str] | None = No
     (no token, the network offers no such call, the comment was deleted). The store keeps no text."""
     env = os.environ if env is None else env
     adapters = ADAPTERS if adapters is None else adapters
+    tokens = Tokens(env)
     texts: dict[tuple[str, str], str | None] = {(c.network, c.comment_id): None for c in comments}
     groups: dict[tuple[str, str], list[Comment]] = {}
     for comment in comments:
         groups.setdefault((comment.agency, comment.network), []).append(comment)
     for (agency, channel), group in sorted(groups.items()):
         adapter = adapters.get(channel)
-        token = env.get(token_env(agency, channel))
-        if adapter is None or not token:
+        if adapter is None:
             continue
         try:
-            http = _connect(agency, channel, adapter, token, env, sleep, client)
+            http = _connect(agency, channel, adapter, tokens, env, sleep, client)
         except ApiError:
+            continue
+        if http is None:
             continue
         for comment in group:
             try:
@@ -105,24 +102,24 @@ def collect(copies: list[PublishedCopy], roster: Roster, store: Store, *, now: d
     env = os.environ if env is None else env
     adapters = ADAPTERS if adapters is None else adapters
     result = CollectResult()
+    tokens = Tokens(env)
     day, at = now.astimezone(WIB).date().isoformat(), now.isoformat(timespec="seconds")
     groups: dict[tuple[str, str], list[PublishedCopy]] = {}
     for copy in select_copies(copies, since):
         groups.setdefault((copy.agency, copy.channel), []).append(copy)
     for (agency, channel), group in sorted(groups.items()):
         adapter = adapters.get(channel)
-        label = f"{LABELS.get(channel, channel)} {agency}"
+        label = f"{network_label(channel)} {agency}"
         if adapter is None:
             continue
-        token = env.get(token_env(agency, channel))
-        if not token:
-            result.skipped.append(f"{label}: token {token_env(agency, channel)} belum diatur; dilewati.")
-            continue
         try:
-            http = _connect(agency, channel, adapter, token, env, sleep, client)
+            http = _connect(agency, channel, adapter, tokens, env, sleep, client)
         except ApiError as exc:
             result.problems.append(f"{label}: token {token_env(agency, channel)} tidak dapat diperbarui: "
                                    f"{exc.message}")
+            continue
+        if http is None:
+            result.skipped.append(f"{label}: token {token_env(agency, channel)} belum diatur; dilewati.")
             continue
         found = roster.agency(agency)
         account = dict(found.channels.get(channel) or {}) if found and isinstance(

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-import tarfile
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from io import BytesIO
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -20,7 +14,7 @@ from warta.content.files import DATA_SUFFIXES, PUBLISHABLE_SUFFIXES, is_post_pat
 from warta.content.models import Post
 from warta.content.urls import post_url
 from warta.findings import Finding, sort_findings
-from warta.git import ChangedPath, diff_name_status, open_repo, resolve_commit
+from warta.git import ChangedPath, diff_name_status, exported_tree, open_repo, resolve_commit
 from warta.roster.at_commit import roster_at
 
 STATUS_LABEL = {"A": "baru", "M": "diubah", "D": "dihapus", "R": "dipindah", "C": "disalin", "T": "diubah"}
@@ -143,30 +137,6 @@ class Report:
         }
 
 
-@contextmanager
-def exported_tree(repo_path: Path, sha: str, folders: list[str]) -> Iterator[Path]:
-    """The given folders at `sha`, written to a temporary folder (PR code is never run)."""
-    repo = open_repo(repo_path)
-    tmp = Path(tempfile.mkdtemp(prefix="warta-report-"))
-    try:
-        present = [f for f in folders if _exists(repo, sha, f)]
-        if present:
-            data = repo.git.archive(sha, "--format=tar", *present, stdout_as_string=False)
-            with tarfile.open(fileobj=BytesIO(data)) as tar:
-                tar.extractall(tmp, filter=_regular_only)
-        yield tmp
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _regular_only(member: tarfile.TarInfo, dest: str) -> tarfile.TarInfo | None:
-    """Folders and regular files only: a symlink or hard link from the PR is never written
-    (the list of changed files reports it), so nothing can follow it out of the tree."""
-    if not (member.isfile() or member.isdir()):
-        return None
-    return tarfile.data_filter(member, dest)
-
-
 _SYMLINK_MODE = 0o120000
 
 
@@ -181,14 +151,6 @@ def symlinks_at(repo: Any, sha: str, paths: list[str]) -> frozenset[str]:
         except KeyError:
             continue
     return frozenset(found)
-
-
-def _exists(repo: Any, sha: str, path: str) -> bool:
-    try:
-        repo.commit(sha).tree / path
-    except KeyError:
-        return False
-    return True
 
 
 def _is_post(path: str) -> bool:

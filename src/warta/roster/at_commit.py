@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import git
-
 from warta import git as wgit
 from warta.roster.load import PROVINCE_FILE, agency_from_data, province_from_data
 from warta.roster.models import Agency, Roster
@@ -20,7 +18,7 @@ def _data(text: str | None) -> dict | None:  # type: ignore[type-arg]
     return data if isinstance(data, dict) else None
 
 
-def roster_at(repo: git.Repo, sha: str) -> Roster:
+def roster_at(repo: wgit.Repo, sha: str) -> Roster:
     """Agencies and province settings at `sha`; an unreadable file simply grants nothing."""
     province = province_from_data(
         _data(wgit.read_text_at(repo, sha, f"roster/{PROVINCE_FILE}")) or {})

@@ -10,8 +10,8 @@ import httpx
 
 from warta.content.models import Post
 from warta.content.urls import media_url
-from warta.dispatch.http import Http
-from warta.dispatch.model import ApiError, Item, Published
+from warta.dispatch.model import Item, Published
+from warta.http import ApiError, Http
 
 
 class MediaFiles(Protocol):

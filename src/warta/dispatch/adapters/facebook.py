@@ -7,11 +7,12 @@ from typing import Any
 
 import httpx
 
+from warta.channels.networks import GRAPH_BASE
 from warta.content.urls import media_url
 from warta.dispatch.adapters import MediaFiles, account_value, image_urls, local_video
-from warta.dispatch.adapters.graph import GRAPH_BASE, classify
-from warta.dispatch.http import Http, response_json
-from warta.dispatch.model import ApiError, Item, Published
+from warta.dispatch.adapters.graph import classify
+from warta.dispatch.model import Item, Published
+from warta.http import ApiError, Http, response_json
 
 
 class Facebook:

@@ -8,13 +8,8 @@ from typing import Any
 
 import httpx
 
-from warta.dispatch.http import response_json, retry_after_seconds
-from warta.dispatch.model import ApiError
+from warta.http import ApiError, response_json, retry_after_seconds
 
-# The Graph API version both adapters call: the one Meta's own SDK (facebook-business) targets, so a
-# version Meta retires (about two years after release) is noticed when the conformance tests update.
-GRAPH_VERSION = "v26.0"
-GRAPH_BASE = f"https://graph.facebook.com/{GRAPH_VERSION}"
 RETRY = {1, 2, -1, -2}
 THROTTLED = {4, 17, 32, 613, 80001}
 NOT_READY = {9007}

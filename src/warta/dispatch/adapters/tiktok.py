@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
 from typing import Any
 
 import httpx
 
+from warta.channels.networks import TIKTOK_BASE
 from warta.dispatch.adapters import (
     YOUTUBE_URL,
     MediaFiles,
@@ -18,18 +18,13 @@ from warta.dispatch.adapters import (
     local_video,
     mime_type,
 )
-from warta.dispatch.http import Http, base_url, response_json, retry_after_seconds
-from warta.dispatch.model import ApiError, CannotReconcile, Item, Published
-from warta.dispatch.tokens import Grant
+from warta.dispatch.model import CannotReconcile, Item, Published
+from warta.http import ApiError, Http, response_json, retry_after_seconds
 
 MB = 1024 * 1024
 NEVER_RETRY = {"scope_not_authorized", "spam_risk_too_many_posts",
                "unaudited_client_can_only_post_to_private_accounts", "privacy_level_option_mismatch",
                "url_ownership_unverified"}
-
-
-def _seconds(value: Any) -> float | None:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def chunking(size: int) -> tuple[int, int]:
@@ -42,34 +37,10 @@ def chunking(size: int) -> tuple[int, int]:
 
 class TikTok:
     channel = "tiktok"
-    default_base = "https://open.tiktokapis.com"
+    default_base = TIKTOK_BASE
     poll_interval = 5.0
     poll_attempts = 12
-    rotates_refresh_token = True  # a new refresh token may come back on every use: store it
 
-    def refresh(self, refresh_token: str, client: httpx.Client, env: Mapping[str, str]) -> Grant:
-        """Access tokens live 24 h, refresh tokens 365 days (developers.tiktok.com/doc/oauth-user-access-
-        token-management: POST /v2/oauth/token/, grant_type=refresh_token, form-encoded; answer
-        access_token, expires_in, refresh_token, refresh_expires_in, open_id, scope, token_type).
-        App credentials: WARTA_TIKTOK_CLIENT_KEY/_SECRET."""
-        try:
-            response = client.post(base_url(self.channel, self.default_base) + "/v2/oauth/token/", data={
-                "client_key": env.get("WARTA_TIKTOK_CLIENT_KEY", ""),
-                "client_secret": env.get("WARTA_TIKTOK_CLIENT_SECRET", ""),
-                "grant_type": "refresh_token", "refresh_token": refresh_token},
-                headers={"Cache-Control": "no-cache"})
-        except httpx.HTTPError as exc:
-            raise ApiError(f"OAuth TikTok tidak terjangkau ({type(exc).__name__})", retryable=True) from None
-        body = response_json(response)
-        body = body if isinstance(body, dict) else {}
-        if response.status_code == 200 and body.get("access_token"):
-            return Grant(str(body["access_token"]), refresh_token=str(body.get("refresh_token") or "") or None,
-                         expires_in=_seconds(body.get("expires_in")),
-                         refresh_expires_in=_seconds(body.get("refresh_expires_in")),
-                         scope=str(body.get("scope") or "") or None)
-        error = body.get("error") or response.status_code
-        raise ApiError(f"OAuth TikTok menolak refresh token ({error}: {body.get('error_description', '')})",
-                       status=response.status_code, code=str(error), auth=True)
 
     def classify(self, response: httpx.Response) -> ApiError | None:
         body = response_json(response)

@@ -3,47 +3,23 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
 from typing import Any
 
 import httpx
 
+from warta.channels.networks import X_BASE
 from warta.dispatch.adapters import MediaFiles, account_value, local_video, mime_type
-from warta.dispatch.http import Http, base_url, response_json, retry_after_seconds
-from warta.dispatch.model import ApiError, Item, Published
-from warta.dispatch.tokens import Grant
+from warta.dispatch.model import Item, Published
+from warta.http import ApiError, Http, response_json, retry_after_seconds
 
 CHUNK = 4 * 1024 * 1024
 
 
 class X:
     channel = "x"
-    default_base = "https://api.x.com"
+    default_base = X_BASE
     poll_attempts = 30
-    rotates_refresh_token = True  # OAuth 2.0 (PKCE, offline.access): each refresh returns a new one
 
-    def refresh(self, refresh_token: str, client: httpx.Client, env: Mapping[str, str]) -> Grant:
-        """OAuth 2.0 user tokens live 2 h (docs.x.com, OAuth 2.0 Authorization Code Flow with PKCE:
-        POST /2/oauth2/token grant_type=refresh_token; confidential clients authenticate with Basic).
-        App credentials: WARTA_X_CLIENT_ID and, for a confidential client, WARTA_X_CLIENT_SECRET.
-        `oauth1:` tokens need none of this: they do not expire."""
-        client_id, secret = env.get("WARTA_X_CLIENT_ID", ""), env.get("WARTA_X_CLIENT_SECRET", "")
-        try:
-            response = client.post(base_url(self.channel, self.default_base) + "/2/oauth2/token", data={
-                "grant_type": "refresh_token", "refresh_token": refresh_token, "client_id": client_id},
-                auth=httpx.BasicAuth(client_id, secret) if secret else httpx.USE_CLIENT_DEFAULT)
-        except httpx.HTTPError as exc:
-            raise ApiError(f"OAuth X tidak terjangkau ({type(exc).__name__})", retryable=True) from None
-        body = response_json(response)
-        body = body if isinstance(body, dict) else {}
-        if response.status_code == 200 and body.get("access_token"):
-            expires = body.get("expires_in")
-            return Grant(str(body["access_token"]), refresh_token=str(body.get("refresh_token") or "") or None,
-                         expires_in=float(expires) if isinstance(expires, int | float) else None,
-                         scope=str(body.get("scope") or "") or None)
-        error = body.get("error") or response.status_code
-        raise ApiError(f"OAuth X menolak refresh token ({error}: {body.get('error_description', '')})",
-                       status=response.status_code, code=str(error), auth=True)
 
     def classify(self, response: httpx.Response) -> ApiError | None:
         if response.is_success:

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
 
+from warta.channels.networks import YOUTUBE_BASE
 from warta.dispatch.adapters import YOUTUBE_URL, MediaFiles, content_error, local_video, mime_type
-from warta.dispatch.http import Http, response_json, retry_after_seconds
-from warta.dispatch.model import ApiError, CannotReconcile, Item, Published, UncertainSend
-from warta.dispatch.tokens import Grant
+from warta.dispatch.model import CannotReconcile, Item, Published
+from warta.http import ApiError, Http, UncertainSend, response_json, retry_after_seconds
 
 PACIFIC = ZoneInfo("America/Los_Angeles")
 CHUNK = 8 * 1024 * 1024  # a multiple of 256 KiB, as resumable uploads require
@@ -35,44 +34,12 @@ def _tags(tags: tuple[str, ...]) -> list[str]:
     return kept
 
 
-def _number(value: Any) -> float | None:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
-
-
 class YouTube:
     channel = "youtube"
-    default_base = "https://youtube.googleapis.com"  # the discovery document's rootUrl
-    oauth_base = "https://oauth2.googleapis.com"
+    default_base = YOUTUBE_BASE
     chunk_size = CHUNK
     resume_attempts = 5
 
-    def access_token(self, token: str, client: httpx.Client, env: Mapping[str, str]) -> str:
-        """`refresh:<refresh token>` becomes a one-hour access token; anything else is used as it is."""
-        if not token.startswith("refresh:"):
-            return token
-        return self.refresh(token.removeprefix("refresh:"), client, env).access_token
-
-    def refresh(self, refresh_token: str, client: httpx.Client, env: Mapping[str, str]) -> Grant:
-        """Exchange the long-lived refresh token (from the consent screen) for a one-hour access token.
-        Client id and secret: WARTA_YOUTUBE_CLIENT_ID/_SECRET. Google does not rotate it."""
-        base = env.get("WARTA_YOUTUBE_OAUTH_API") or self.oauth_base
-        try:
-            response = client.post(base.rstrip("/") + "/token", data={
-                "grant_type": "refresh_token", "refresh_token": refresh_token,
-                "client_id": env.get("WARTA_YOUTUBE_CLIENT_ID", ""),
-                "client_secret": env.get("WARTA_YOUTUBE_CLIENT_SECRET", "")})
-        except httpx.HTTPError as exc:
-            raise ApiError(f"Google OAuth tidak terjangkau ({type(exc).__name__})", retryable=True) from None
-        body = response_json(response)
-        if response.status_code == 200 and isinstance(body, dict) and body.get("access_token"):
-            # `refresh_token_expires_in` is only sent for time-limited grants (e.g. an app in "Testing").
-            return Grant(str(body["access_token"]), expires_in=_number(body.get("expires_in")),
-                         refresh_expires_in=_number(body.get("refresh_token_expires_in")),
-                         scope=str(body.get("scope") or "") or None)
-        error = body.get("error") if isinstance(body, dict) else None
-        raise ApiError(f"Google OAuth menolak refresh token ({error or response.status_code}); jika layar "
-                       "persetujuan masih \"Testing\", token mati setelah 7 hari",
-                       status=response.status_code, code=str(error or response.status_code), auth=True)
 
     def classify(self, response: httpx.Response) -> ApiError | None:
         if response.is_success or response.status_code == 308:

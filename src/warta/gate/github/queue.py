@@ -126,7 +126,6 @@ def gate_merge_group(gh: Github, repo_name: str, head_ref: str, group_head: str,
 def quality_result(checkout: Path, sha: str, today: date | None = None) -> dict[str, Any]:
     """`warta check` of the tree at `sha`, exported to a temporary folder (nothing is run)."""
     from warta.check import run_check
-    from warta.report.build import exported_tree
 
     today = today or now_wib().date()
     try:
@@ -134,7 +133,7 @@ def quality_result(checkout: Path, sha: str, today: date | None = None) -> dict[
     except wgit.GitError as exc:
         return {"sha": sha, "ok": False, "findings": [],
                 "problem": f"Commit {sha[:7]} tidak ada di klon pemeriksa: {exc.message}"}
-    with exported_tree(checkout, resolved, QUALITY_TREE) as tree:
+    with wgit.exported_tree(checkout, resolved, QUALITY_TREE) as tree:
         (tree / "roster").mkdir(exist_ok=True)
         findings = run_check(tree, today=today)
     errors = [f for f in findings if has_errors([f])]

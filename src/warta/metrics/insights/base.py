@@ -8,8 +8,7 @@ from typing import Any, Protocol
 
 import httpx
 
-from warta.dispatch.http import Http, response_json, retry_after_seconds
-from warta.dispatch.model import ApiError
+from warta.http import ApiError, Http, response_json, retry_after_seconds
 from warta.metrics.model import Comment, PublishedCopy, Snapshot
 
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import httpx
 
-from warta.dispatch.http import Http, retry_after_seconds
-from warta.dispatch.model import ApiError
+from warta.channels.networks import GRAPH_BASE
+from warta.http import ApiError, Http, retry_after_seconds
 from warta.metrics.insights.base import body_of, graph_pages, snapshot
 from warta.metrics.labels import labelled
 from warta.metrics.model import Comment, PublishedCopy, Snapshot, as_int, author_key
@@ -50,7 +50,7 @@ def _reactions(value: Any) -> int:
 
 class FacebookInsights:
     channel = "facebook"
-    default_base = "https://graph.facebook.com/v21.0"
+    default_base = GRAPH_BASE
     metrics = "post_impressions,post_impressions_unique,post_clicks,post_reactions_by_type_total"
 
     def classify(self, response: httpx.Response) -> ApiError | None:
@@ -108,7 +108,7 @@ class FacebookInsights:
 
 class InstagramInsights:
     channel = "instagram"
-    default_base = "https://graph.facebook.com/v21.0"
+    default_base = GRAPH_BASE
     metrics = "reach,views,likes,comments,shares,saved,total_interactions"
 
     def classify(self, response: httpx.Response) -> ApiError | None:

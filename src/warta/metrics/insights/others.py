@@ -6,8 +6,8 @@ from typing import Any
 
 import httpx
 
-from warta.dispatch.http import Http
-from warta.dispatch.model import ApiError
+from warta.channels.networks import TIKTOK_BASE, X_BASE, YOUTUBE_BASE
+from warta.http import ApiError, Http
 from warta.metrics.insights.base import body_of, chunks, classify_http, snapshot
 from warta.metrics.labels import labelled
 from warta.metrics.model import Comment, PublishedCopy, Snapshot, as_int, author_key
@@ -15,7 +15,7 @@ from warta.metrics.model import Comment, PublishedCopy, Snapshot, as_int, author
 
 class XInsights:
     channel = "x"
-    default_base = "https://api.x.com"
+    default_base = X_BASE
 
     def classify(self, response: httpx.Response) -> ApiError | None:
         body = body_of(response)
@@ -72,7 +72,7 @@ class XInsights:
 
 class YouTubeInsights:
     channel = "youtube"
-    default_base = "https://www.googleapis.com"
+    default_base = YOUTUBE_BASE
 
     def classify(self, response: httpx.Response) -> ApiError | None:
         error = body_of(response).get("error") or {}
@@ -141,7 +141,7 @@ class YouTubeInsights:
 
 class TikTokInsights:
     channel = "tiktok"
-    default_base = "https://open.tiktokapis.com"
+    default_base = TIKTOK_BASE
     fields = "id,view_count,like_count,comment_count,share_count"
 
     def classify(self, response: httpx.Response) -> ApiError | None:

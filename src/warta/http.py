@@ -1,4 +1,5 @@
-"""The adapters' one HTTP helper: httpx with timeouts, retries with backoff, dry-run recording."""
+"""The one HTTP helper of dispatch and metrics: httpx with timeouts, retries with backoff, dry-run recording,
+and the error the networks' calls raise."""
 
 from __future__ import annotations
 
@@ -11,7 +12,26 @@ from typing import Any
 
 import httpx
 
-from warta.dispatch.model import ApiError, UncertainSend
+
+class ApiError(Exception):
+    """The network refused or failed; `retryable` says whether trying again can help."""
+
+    def __init__(self, message: str, *, status: int | None = None, code: str | None = None,
+                 retryable: bool = False, retry_after: float | None = None,
+                 auth: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.code = code
+        self.retryable = retryable
+        self.retry_after = retry_after
+        self.auth = auth
+
+
+class UncertainSend(Exception):
+    """A publishing request may or may not have reached the network (timeout after sending)."""
+
+
 
 Classify = Callable[[httpx.Response], "ApiError | None"]
 Simulate = Callable[[str, str, Any], "tuple[int, Any, dict[str, str]]"]
@@ -69,7 +89,7 @@ class Http:
                  secrets: tuple[str, ...] = ()) -> None:
         self.base = base
         self.token = token
-        self.signer = signer  # OAuth 1.0a: each request signed as sent (warta.dispatch.tokens)
+        self.signer = signer  # OAuth 1.0a: each request signed as sent (warta.tokens)
         self.secrets = tuple(sorted({s for s in (token, *secrets) if s}, key=len, reverse=True))
         self.classify = classify
         self.simulate = simulate

@@ -2,7 +2,7 @@
 
 A value is one of
 - a bearer token, used as it is;
-- `refresh:<refresh token>`, exchanged once per run for an access token (warta.dispatch.refresh);
+- `refresh:<refresh token>`, exchanged once per run for an access token (warta.oauth);
 - for X, `oauth1:<api_key>:<api_secret>:<access_token>:<access_token_secret>`: every request is
   signed with OAuth 1.0a HMAC-SHA1 (RFC 5849), and such tokens do not expire.
 """
@@ -17,9 +17,10 @@ from typing import Any, Protocol
 import httpx
 from oauthlib.oauth1 import SIGNATURE_HMAC_SHA1, SIGNATURE_TYPE_AUTH_HEADER, Client
 
-from warta.dispatch.http import token_env
-from warta.dispatch.model import NETWORK_LABELS, ApiError
+from warta.channels.networks import label
 from warta.errors import WartaError
+from warta.http import ApiError, token_env
+from warta.oauth import EXCHANGES, Exchange, Grant
 
 REFRESH = "refresh:"
 OAUTH1 = "oauth1:"
@@ -33,17 +34,6 @@ class OAuth1Keys:
     api_secret: str
     access_token: str
     access_token_secret: str
-
-
-@dataclass(frozen=True)
-class Grant:
-    """A network's answer to a refresh-token exchange."""
-
-    access_token: str
-    refresh_token: str | None = None  # set when the network rotated it
-    expires_in: float | None = None
-    refresh_expires_in: float | None = None
-    scope: str | None = None
 
 
 @dataclass(frozen=True)
@@ -169,10 +159,10 @@ class Tokens:
     """One run's credentials: each agency × network is resolved (and refreshed) once, under a lock,
     and a refusal is remembered so the network's other items fail the same way without new calls."""
 
-    def __init__(self, env: Mapping[str, str], adapters: Mapping[str, Any],
+    def __init__(self, env: Mapping[str, str], exchanges: Mapping[str, Exchange] = EXCHANGES,
                  store: Callable[[Mapping[str, str]], SecretStore | None] = secret_store_from_env) -> None:
         self.env = env
-        self.adapters = adapters
+        self.exchanges = exchanges
         self._store_factory = store
         self._lock = threading.Lock()
         self._done: dict[tuple[str, str], Credential | ApiError | None] = {}
@@ -199,15 +189,14 @@ class Tokens:
     def _resolve(self, channel: str, name: str, value: str, client: httpx.Client) -> Credential:
         if not value.startswith(REFRESH):
             return static_credential(value, channel, name)
-        adapter = self.adapters.get(channel)
-        refresh = getattr(adapter, "refresh", None)
-        network = NETWORK_LABELS.get(channel, channel)
-        if refresh is None:
+        exchange = self.exchanges.get(channel)
+        network = label(channel)
+        if exchange is None:
             raise ApiError(f"Secret `{name}` berawalan `refresh:` tetapi {network} tidak mendukung refresh token.",
                            code="config", auth=True)
         old = value.removeprefix(REFRESH)
-        store = self._writable_store(network, name) if getattr(adapter, "rotates_refresh_token", False) else None
-        grant: Grant = refresh(old, client, self.env)
+        store = self._writable_store(network, name) if exchange.rotates_refresh_token else None
+        grant: Grant = exchange.refresh(old, client, self.env)
         if store is not None and grant.refresh_token and grant.refresh_token != old:
             # Written back BEFORE the new access token is used: a post must never outlive its token.
             try:
