@@ -149,8 +149,7 @@ def build_preview(repo_path: Path, base: str, head: str, out: Path, *,
             if site_url:
                 _point_site_at(tree, site_url)
             report = build_site(tree, out, agencies=agencies, jobs=jobs, now=now_wib(),
-                                cache_dir=work / "cache", ledger_dir=work / "ledger",
-                                metrics_dir=work / "metrics")
+                                cache_dir=work / "cache")
             if not report.ok:
                 failed = "; ".join(f"{k}: {v}" for k, v in sorted(report.errors.items()))
                 raise UsageError(f"Pratinjau gagal dibangun: {failed}")

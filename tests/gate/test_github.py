@@ -20,6 +20,7 @@ from tests.gate.fake_github import (
     user,
 )
 from tests.gate.test_cli import warta
+from warta.commands.report import review_comment
 from warta.gate.comment import CHECK_NAME, MARKER
 from warta.gate.github import GitHubError, connect, gate_pull
 
@@ -250,7 +251,7 @@ def test_comment_carries_quality_report_when_head_is_local(fake_github: FakeGitH
     pull.head_sha = pr_repo.head
     fake_github.contents[(rel, pr_repo.head)] = (pr_repo.root / rel).read_text()
     pull.reviews = [approve("kepala-contoh", 1001, sha=pr_repo.head)]
-    verdict = gate_pull(client(fake_github), REPO, 7, pr_repo.root)
+    verdict = gate_pull(client(fake_github), REPO, 7, pr_repo.root, review=review_comment)
     assert verdict.approved
     body = pull.comments[0]["body"]
     assert body.startswith(MARKER) and "Laporan Warta" in body and "kepala-contoh" in body

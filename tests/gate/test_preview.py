@@ -13,6 +13,7 @@ from tests.conftest import POST_A, PROJECT_ROOT, write
 from tests.gate.conftest import PrRepo
 from tests.gate.fake_github import REPO, FakeGitHub, Pull, commit_json, file_json, review_json, user
 from tests.gate.test_cli import warta
+from warta.commands.report import review_comment
 from warta.gate.github import connect, gate_pull
 from warta.gate.github.preview import post_preview_status
 from warta.preview import NOINDEX, build_preview, preview_root
@@ -78,7 +79,7 @@ def test_comment_and_status_link_the_changed_post(fake_github: FakeGitHub,
         reviews=[review_json(1, "kepala-contoh", 1001, "APPROVED", head)]))
     fake_github.contents[(rel, head)] = POST_A
     gh = connect("test-token", fake_github.url, retries=0, throttle=False)
-    assert gate_pull(gh, REPO, 7, pr_repo.root).approved
+    assert gate_pull(gh, REPO, 7, pr_repo.root, review=review_comment).approved
     post_page = PREVIEW_ROOT + "dinas-contoh/berita/2026/2026-11-22-baru/"
     assert preview_root(REPO, 7) == PREVIEW_ROOT
     body = fake_github.pulls[7].comments[0]["body"]

@@ -74,6 +74,6 @@ def test_no_admin_configured_says_where_to_fix() -> None:
 
 def test_comment_has_marker_and_report() -> None:
     verdict = approval_verdict(pr([]), roster(), T0)
-    body = comment_body(verdict, HEAD, report="## Laporan mutu\nbaik")
+    body = comment_body(verdict, HEAD, review="## Laporan mutu\nbaik")
     assert body.startswith(MARKER) and "Laporan mutu" in body
     assert "❌" in comment_body(verdict, HEAD)

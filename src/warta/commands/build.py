@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from rich.markup import escape
@@ -8,6 +9,36 @@ from warta.commands import parse_now
 from warta.errors import UsageError, WartaError
 from warta.output import err_console
 from warta.project import find_root
+from warta.site.pages import GeneratedPage
+
+PR_EVENTS = "github/pull-requests.jsonl"  # JSON Lines, so the branch sync merges it like the rest
+
+
+def ledger_links(ledger_dir: Path) -> dict[str, dict[str, str]]:
+    """Each post's copies on the networks, from the dispatch ledger (empty without one)."""
+    if not ledger_dir.is_dir():
+        return {}
+    from warta.dispatch.ledger import permalinks
+
+    return permalinks(ledger_dir)
+
+
+def evaluation_pages(root: Path, store_dir: Path, ledger_dir: Path, now: datetime) -> list[GeneratedPage]:
+    """The evaluation pages (Pedoman XI, Keputusan KETIGA: /evaluasi/, /kinerja/<slug>/) from the metrics
+    store, as portal pages (aggregates only: never a commenter's name or words); none without a store."""
+    if not store_dir.is_dir():
+        return []
+    from warta.metrics.dashboard import build_dashboard
+    from warta.site.text import esc
+
+    events = store_dir / PR_EVENTS  # written by the metrics workflow (`gh pr list --json ...`)
+    dashboard = build_dashboard(root, store_dir, ledger_dir, now, pr_events=events if events.is_file() else None)
+    pages = [GeneratedPage("evaluasi.md", {"title": "Evaluasi Perangkat Daerah"},
+                           body=dashboard.province_page(), body_from_warta=True)]
+    for agency in dashboard.roster:
+        pages.append(GeneratedPage(f"kinerja/{agency.slug}.md", {"title": esc(f"Kinerja {agency.name}")},
+                                   body=dashboard.agency_page(agency.slug), body_from_warta=True))
+    return pages
 
 
 def admin_tree(out: Path, admin_out: Path | None) -> Path:
@@ -51,9 +82,11 @@ def build(agencies: list[str], *, out: Path, jobs: int | None, now: str | None,
 
     when = parse_now(now)
     rows = [row.as_dict() for row in readiness(root, when)]  # the portal's Kesiapan page, always
-    report = build_site(root, target, agencies=agencies or None, jobs=jobs, now=when,
-                        on_shard=progress, ledger_dir=ledger or root / ".warta" / "ledger",
-                        metrics_dir=metrics or root / ".warta" / "metrics", readiness=rows)
+    ledger_dir = ledger or root / ".warta" / "ledger"
+    report = build_site(root, target, agencies=agencies or None, jobs=jobs, now=when, on_shard=progress,
+                        links=ledger_links(ledger_dir),
+                        pages=evaluation_pages(root, metrics or root / ".warta" / "metrics", ledger_dir, when),
+                        readiness=rows)
     if editor is not None:
         _write_admin(root, editor)
     for note in report.notes:

@@ -81,7 +81,9 @@ def post_command(repo: str, number: int | None, head_sha: str | None, checkout: 
     # This job holds the App's write token and reads the PR's posts (front matter, the quality
     # report): the whole run is under hard limits; when they are hit nothing is posted, and the
     # required check stays missing, so the PR cannot merge (fail closed).
-    return run_limited(post_verdict, repo, number, head_sha, checkout, base_url,
+    from warta.commands.report import review_comment
+
+    return run_limited(post_verdict, repo, number, head_sha, checkout, base_url, review_comment,
                        what="Pemeriksaan persetujuan")
 
 

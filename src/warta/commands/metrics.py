@@ -97,12 +97,12 @@ def _import_access_log(root: Path, file: Path, store_dir: Path, at: str) -> int:
 
 def report_command(out: Path, ledger: Path | None, store: Path | None, pr_events: Path | None,
                    now: str | None = None) -> int:
-    from warta.metrics.report import build_dashboard, write_report
+    from warta.metrics.dashboard import build_dashboard, write_dashboard
 
     root = find_root()
     ledger_dir, store_dir = _dirs(root, ledger, store)
     dashboard = build_dashboard(root, store_dir, ledger_dir, parse_now(now), pr_events=pr_events,
                                 cache=store_dir.parent / "metrics-cache.sqlite" if store_dir.is_dir() else ":memory:")
-    written = write_report(dashboard, out)
+    written = write_dashboard(dashboard, out)
     console.print(f"{len(written)} berkas dasbor ditulis ke {out} ({len(dashboard.rows)} perangkat daerah).")
     return 0

@@ -34,11 +34,11 @@ def requirements_markdown(verdict: Verdict) -> str:
     return "\n".join(lines)[:_MAX]
 
 
-def comment_body(verdict: Verdict, head_sha: str, report: str | None = None) -> str:
-    """The comment: an optional quality report, then the approval requirements."""
+def comment_body(verdict: Verdict, head_sha: str, review: str | None = None) -> str:
+    """The comment: an optional review (`warta report`), then the approval requirements."""
     parts = [MARKER, "## Persetujuan Kepala PD", "",
              f"Diperiksa pada commit `{head_sha[:7]}` dengan roster dari cabang tujuan.", "",
              requirements_markdown(verdict)]
-    if report:  # the quality report renders these requirements itself
-        return f"{MARKER}\n{report.strip()}\n"[:_MAX]
+    if review:  # the review renders these requirements itself
+        return f"{MARKER}\n{review.strip()}\n"[:_MAX]
     return "\n".join(parts)[:_MAX]

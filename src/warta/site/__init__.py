@@ -6,6 +6,6 @@ moving to another engine (e.g. Zensical) is a change here only.
 
 from __future__ import annotations
 
-from warta.site.build import BuildReport, build_site
+from warta.site.build import BuildResult, build_site
 
-__all__ = ["BuildReport", "build_site"]
+__all__ = ["BuildResult", "build_site"]

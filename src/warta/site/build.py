@@ -8,7 +8,7 @@ import json
 import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,8 +29,8 @@ from warta.site.cache import (
     shard_key,
 )
 from warta.site.config import read_base_config
-from warta.site.dashboards import dashboard_pages, pages_key
 from warta.site.kesiapan import kesiapan_page
+from warta.site.pages import GeneratedPage, pages_key
 from warta.site.portal import assemble_portal, portal_key, read_portal_key, shard_records
 from warta.site.shard import ShardJob, ShardResult, build_shard, watch_parent
 
@@ -38,7 +38,7 @@ FRESH, CACHED, BUILT, FAILED = "tidak berubah", "dari cache", "dibangun", "gagal
 
 
 @dataclass
-class BuildReport:
+class BuildResult:
     out: Path
     status: dict[str, str] = field(default_factory=dict)  # slug -> one of the states above
     errors: dict[str, str] = field(default_factory=dict)
@@ -67,11 +67,9 @@ def select_agencies(roster: Roster, wanted: list[str] | None) -> list[str]:
     return list(dict.fromkeys(wanted))
 
 
-def agency_copies(ledger_dir: Path | None, slugs: list[str]) -> dict[str, tuple[tuple[str, str, str], ...]]:
-    """Each agency's posts' copies on the networks, as recorded in the dispatch ledger."""
-    from warta.dispatch.ledger import permalinks
-
-    links = permalinks(ledger_dir) if ledger_dir is not None and ledger_dir.is_dir() else {}
+def agency_copies(links: Mapping[str, Mapping[str, str]],
+                  slugs: list[str]) -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """Each agency's posts' copies on the networks, from {post id: {channel: permalink}}."""
     out: dict[str, tuple[tuple[str, str, str], ...]] = {}
     for slug in slugs:
         out[slug] = tuple(sorted((post_id, channel, url) for post_id, by_channel in links.items()
@@ -95,10 +93,14 @@ def _content_size(root: Path, slug: str) -> int:
 def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
                jobs: int | None = None, now: datetime, cache_dir: Path | None = None,
                on_shard: Callable[[str, str], None] | None = None,
-               ledger_dir: Path | None = None, metrics_dir: Path | None = None,
-               readiness: list[dict[str, Any]] | None = None) -> BuildReport:
-    """Build the selected agency shards (all by default) into out/<slug>/ and the portal;
-    `readiness` (rows from `warta siap`, as plain data) becomes the portal's Kesiapan page."""
+               links: Mapping[str, Mapping[str, str]] | None = None, pages: Sequence[GeneratedPage] = (),
+               readiness: list[dict[str, Any]] | None = None) -> BuildResult:
+    """Build the selected agency shards (all by default) into out/<slug>/ and the portal.
+
+    What later stages recorded comes in as plain data from the command layer: `links`, each post's
+    copies on the networks ({post id: {channel: permalink}}, from the dispatch ledger); `pages`, extra
+    portal pages (the evaluation pages from the metrics store); `readiness`, the rows of `warta siap`
+    for the portal's Kesiapan page."""
     started = time.perf_counter()
     loaded = load_roster(root)
     roster = loaded.roster
@@ -106,13 +108,13 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
     out = out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     cache_dir = (cache_dir or root / ".warta" / "cache").resolve()
-    report = BuildReport(out)
+    report = BuildResult(out)
     ignored = read_base_config(root).ignored
     if ignored:
         report.notes.append("mkdocs.yml: diabaikan demi keamanan: " + ", ".join(ignored) + ".")
     hasher = FileHasher(cache_dir / "files.json")
     common = common_key(root, hasher)
-    copies = agency_copies(ledger_dir, slugs)
+    copies = agency_copies(links or {}, slugs)
     keys = {slug: copies_key(shard_key(root, slug, common, hasher), copies[slug]) for slug in slugs}
     hasher.save()
 
@@ -149,7 +151,7 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
                     done(result.slug, FAILED)
 
     records = shard_records(out, roster)
-    extra = dashboard_pages(root, metrics_dir, ledger_dir, now) if metrics_dir and metrics_dir.is_dir() else []
+    extra = list(pages)
     if readiness is not None:
         extra.append(kesiapan_page(readiness, {a.slug: a.name for a in roster}))
     key = pages_key(portal_key(root, common, records, roster), extra)

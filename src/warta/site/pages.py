@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 import re
@@ -77,3 +78,12 @@ def relative(from_url: str, to_url: str) -> str:
 def without_nip(text: str | None) -> str:
     """Team strings with anything shaped like a NIP removed (defence in depth)."""
     return " ".join(NIP_LIKE.sub("", text or "").split())
+
+
+def pages_key(key: str, pages: list[GeneratedPage]) -> str:
+    if not pages:
+        return key
+    digest = hashlib.sha256(key.encode())
+    for page in pages:
+        digest.update(page.path.encode() + page.text().encode())
+    return digest.hexdigest()[:32]

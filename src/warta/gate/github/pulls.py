@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -189,27 +190,28 @@ def upsert_comment(pull: GhPull, body: str) -> None:
     pull.create_issue_comment(body)
 
 
-def quality_report(checkout: Path, base_sha: str, head_sha: str, verdict: Verdict,
-                   preview_url: str | None = None) -> str | None:
-    """`warta report` for the PR, when the head commit is in the local clone (same-repo PRs).
+ReviewComment = Callable[[Path, str, str, Verdict, "str | None"], str]
 
-    PR content is only read (git archive into a temporary folder), never run. The report is
+
+def review_text(review: ReviewComment | None, checkout: Path, base_sha: str, head_sha: str, verdict: Verdict,
+                preview_url: str | None = None) -> str | None:
+    """The review comment (`warta report`, passed in by the command layer) when the head commit is in the
+    local clone (same-repo PRs).
+
+    PR content is only read (git archive into a temporary folder), never run. The review is
     optional: any failure leaves the comment with the requirement list alone.
     """
-    from warta.report import build_report, render_markdown
-
+    if review is None:
+        return None
     try:
         wgit.resolve_commit(wgit.open_repo(checkout), head_sha)
-        built = build_report(checkout, base_sha, head_sha, preview_url=preview_url)
-        built = replace(built, approved=verdict.approved,
-                        requirements=tuple(r.as_dict() for r in verdict.requirements))
-        return render_markdown(built)
-    except Exception:  # noqa: BLE001 - a broken report must never stop the verdict
+        return review(checkout, base_sha, head_sha, verdict, preview_url)
+    except Exception:  # noqa: BLE001 - a broken review must never stop the verdict
         return None
 
 
-def report(repo: Repository, number: int, head_sha: str, verdict: Verdict,
-           *, comment: bool = True, quality_report: str | None = None) -> None:
+def publish_verdict(repo: Repository, number: int, head_sha: str, verdict: Verdict,
+                    *, comment: bool = True, review: str | None = None) -> None:
     """Post the check run `warta/persetujuan` on head_sha and update the PR comment."""
     repo.create_check_run(
         name=CHECK_NAME, head_sha=head_sha, status="completed",
@@ -217,7 +219,7 @@ def report(repo: Repository, number: int, head_sha: str, verdict: Verdict,
         output={"title": title(verdict), "summary": requirements_markdown(verdict)},
     )
     if comment:
-        upsert_comment(repo.get_pull(number), comment_body(verdict, head_sha, quality_report))
+        upsert_comment(repo.get_pull(number), comment_body(verdict, head_sha, review))
 
 
 def preview_url_for(repo_name: str, number: int) -> str | None:
@@ -229,8 +231,9 @@ def preview_url_for(repo_name: str, number: int) -> str | None:
 
 
 def gate_pull(gh: Github, repo_name: str, number: int, checkout: Path,
-              now: datetime | None = None) -> Verdict:
-    """Read, decide, re-check the head, report. Any API error is reported as not approved."""
+              now: datetime | None = None, *, review: ReviewComment | None = None) -> Verdict:
+    """Read, decide, re-check the head, report (with `review`'s comment when given). Any API error is
+    reported as not approved."""
     now = now or now_wib()
     try:
         repo = gh.get_repo(repo_name)
@@ -255,13 +258,11 @@ def gate_pull(gh: Github, repo_name: str, number: int, checkout: Path,
     if latest != head_sha:
         verdict = failed("head", f"Ada commit baru ({latest[:7]}) selama pemeriksaan; hasil untuk "
                                  f"{head_sha[:7]} tidak berlaku dan pemeriksaan diulang.")
-    quality = None
+    text = None
     if latest == head_sha and data_base is not None:
-        quality = quality_report(checkout, data_base, head_sha, verdict,
-                                 preview_url_for(repo_name, number))
+        text = review_text(review, checkout, data_base, head_sha, verdict, preview_url_for(repo_name, number))
     try:
-        report(repo, number, head_sha, verdict, comment=latest == head_sha,
-               quality_report=quality)
+        publish_verdict(repo, number, head_sha, verdict, comment=latest == head_sha, review=text)
     except API_ERRORS as exc:
         raise GitHubError(f"Hasil persetujuan tidak dapat dikirim ke GitHub: "
                           f"{_describe(exc)}.") from None
@@ -285,13 +286,13 @@ def pulls_for_head(gh: Github, repo_name: str, head_sha: str) -> list[int]:
 
 
 def post_verdict(repo_name: str, number: int | None, head_sha: str | None, checkout: Path,
-                 base_url: str) -> int:
+                 base_url: str, review: ReviewComment | None = None) -> int:
     """CLI edge: 0 when every verdict was reported (whatever it is), 1 when one could not be."""
     gh = connect(token_from_env(), base_url)
     numbers = [number] if number is not None else pulls_for_head(gh, repo_name, head_sha or "")
     if not numbers:
         print(f"Tidak ada pull request terbuka dengan commit {head_sha}.")
     for n in numbers:
-        verdict = gate_pull(gh, repo_name, n, checkout)
+        verdict = gate_pull(gh, repo_name, n, checkout, review=review)
         print(f"#{n}: {title(verdict)}")
     return 0

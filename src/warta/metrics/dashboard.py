@@ -84,7 +84,7 @@ def build_dashboard(root: Path, store_dir: Path, ledger_dir: Path, now: datetime
     return Dashboard(roster, posts, data, rows, summaries, months, now)
 
 
-def write_report(dashboard: Dashboard, out: Path, *, html: bool = True) -> list[Path]:
+def write_dashboard(dashboard: Dashboard, out: Path, *, html: bool = True) -> list[Path]:
     """evaluasi.md, kinerja/<slug>.md (and .html previews) and metrik.json under `out`."""
     written: list[Path] = []
 

@@ -12,10 +12,10 @@ from pathlib import Path
 from tests.metrics.conftest import NOW
 from tests.metrics.fakes import TEXTS, FakeState
 from warta.metrics.collect import collect, comment_texts
+from warta.metrics.dashboard import build_dashboard, write_dashboard
 from warta.metrics.labels import labelled
 from warta.metrics.ledger import published_copies
 from warta.metrics.model import Comment, Snapshot
-from warta.metrics.report import build_dashboard, write_report
 from warta.metrics.store import Store
 from warta.roster.models import Roster
 
@@ -49,7 +49,7 @@ def test_pages_for_every_agency_traceable(sample_repo: Path, ledger_dir: Path, r
     frekuensi = next(m for m in top.measures if m.key == "frekuensi")
     assert frekuensi.inputs["views"] == 1000 + 1500 + 900 + 2500 + 4000 and frekuensi.inputs["visits"] == 120
     assert frekuensi.value == 9900 + 120
-    written = write_report(board, tmp_path / "out")
+    written = write_dashboard(board, tmp_path / "out")
     names = {p.relative_to(tmp_path / "out").as_posix() for p in written}
     assert {"evaluasi.md", "evaluasi.html", "kinerja/dinas-contoh.md", "kinerja/badan-contoh.md",
             "metrik.json"} <= names
@@ -66,7 +66,7 @@ def test_public_pages_hold_no_comment_text_or_author(sample_repo: Path, ledger_d
                                                      fake: FakeState, tmp_path: Path) -> None:
     store_dir = collected(sample_repo, ledger_dir, roster, fake, tmp_path)
     board = build_dashboard(sample_repo, store_dir, ledger_dir, NOW)
-    written = write_report(board, tmp_path / "out")
+    written = write_dashboard(board, tmp_path / "out")
     comments = Store(store_dir).comments()
     assert comments
     secrets = list(TEXTS.values()) + [c.author_key for c in comments] + ["warga.satu", "UCwarga", "9001"]

@@ -8,7 +8,7 @@ from typing import Any
 from warta.channels.captions import Caption
 from warta.channels.limits import LIMITS
 from warta.findings import Severity
-from warta.report.build import PostReport, Report
+from warta.review.build import PostReview, Review
 from warta.timeutil import WIB
 
 MARKER = "<!-- warta:laporan -->"
@@ -45,7 +45,7 @@ def _number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def _status_icon(post: PostReport) -> str:
+def _status_icon(post: PostReview) -> str:
     if any(f.severity is Severity.ERROR for f in post.findings):
         return "❌"
     return "⚠️" if post.findings else "✅"
@@ -72,7 +72,7 @@ def _caption_block(caption: Caption) -> list[str]:
     return [*lines, "", "</details>"]
 
 
-def _post_section(post: PostReport) -> list[str]:
+def _post_section(post: PostReview) -> list[str]:
     if post.post is None:
         title = f"`{post.path}`"
         if post.status == "dihapus":
@@ -106,7 +106,7 @@ def _post_section(post: PostReport) -> list[str]:
     return lines
 
 
-def _requirements(report: Report) -> list[str]:
+def _requirements(report: Review) -> list[str]:
     if not report.requirements:
         return []
     head = "✅ Sudah disetujui." if report.approved else "⏳ Belum disetujui. Yang harus menyetujui:"
@@ -131,7 +131,7 @@ KIND_LABEL = {"post": "berita", "attachment": "lampiran", "data": "data Warta", 
 MAX_FILES_LISTED = 50
 
 
-def _summary(report: Report) -> str:
+def _summary(report: Review) -> str:
     posts = report.posts
     errors = sum(_status_icon(p) == "❌" for p in posts if p.post)
     files = report.files
@@ -149,7 +149,7 @@ def _summary(report: Report) -> str:
     return summary
 
 
-def _files_section(report: Report) -> list[str]:
+def _files_section(report: Review) -> list[str]:
     if report.files:
         lines = ["## Semua berkas yang berubah", ""]
         # Problems first, so a long list never hides them.
@@ -206,7 +206,7 @@ def _cut(text: str, limit: int) -> str:
     return f"{head}\n\n{note}{closing}\n\n"
 
 
-def render_markdown(report: Report, max_chars: int = MAX_CHARS) -> str:
+def render_markdown(report: Review, max_chars: int = MAX_CHARS) -> str:
     """The comment: summary, approvals and checklist first, then each post within its share."""
     lines = [MARKER, "## 📰 Laporan Warta untuk Kepala PD", "", _summary(report), ""]
     if report.preview_url:

@@ -21,7 +21,7 @@ STATUS_LABEL = {"A": "baru", "M": "diubah", "D": "dihapus", "R": "dipindah", "C"
 
 
 @dataclass(frozen=True)
-class PostReport:
+class PostReview:
     path: str
     status: str
     old_path: str | None = None
@@ -71,7 +71,7 @@ NOT_ALLOWED = ("Jenis berkas ini tidak diterbitkan Warta (yang diterima di `cont
 
 
 @dataclass(frozen=True)
-class FileReport:
+class FileReview:
     """One changed file: a post, an attachment beside posts, Warta data, or anything else."""
 
     path: str
@@ -89,35 +89,35 @@ SYMLINK = ("Berkas ini tautan simbolik (symlink); Warta tidak membaca atau mener
            "tautannya dan unggah berkas aslinya.")
 
 
-def classify(change: ChangedPath, *, symlink: bool = False) -> FileReport:
+def classify(change: ChangedPath, *, symlink: bool = False) -> FileReview:
     """Every changed path, judged by the same allowlist the site uses (content/files.py)."""
     status = STATUS_LABEL.get(change.status, change.status)
     path = change.path
     if symlink and path.startswith("content/"):
-        return FileReport(path, status, "not_allowed", change.old_path, SYMLINK)
+        return FileReview(path, status, "not_allowed", change.old_path, SYMLINK)
     if not path.startswith("content/"):
-        return FileReport(path, status, "other", change.old_path)
+        return FileReview(path, status, "other", change.old_path)
     if is_post_path(path) and path.count("/") >= 2:
-        return FileReport(path, status, "post", change.old_path)
+        return FileReview(path, status, "post", change.old_path)
     if is_publishable_attachment(path):
-        return FileReport(path, status, "attachment", change.old_path)
+        return FileReview(path, status, "attachment", change.old_path)
     if PurePosixPath(path).suffix.lower() in DATA_SUFFIXES:
-        return FileReport(path, status, "data", change.old_path)
+        return FileReview(path, status, "data", change.old_path)
     problem = None if change.status == "D" else NOT_ALLOWED  # removing such a file is the fix
-    return FileReport(path, status, "not_allowed", change.old_path, problem)
+    return FileReview(path, status, "not_allowed", change.old_path, problem)
 
 
 @dataclass(frozen=True)
-class Report:
+class Review:
     base: str
     head: str
-    posts: tuple[PostReport, ...]
+    posts: tuple[PostReview, ...]
     other_files: tuple[str, ...] = ()
     requirements: tuple[dict[str, Any], ...] = ()
     approved: bool | None = None
     preview_url: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
-    files: tuple[FileReport, ...] = ()  # every changed file, posts included
+    files: tuple[FileReview, ...] = ()  # every changed file, posts included
 
     def count(self, kind: str) -> int:
         return sum(1 for f in self.files if f.kind == kind)
@@ -163,7 +163,7 @@ def changed_posts(changes: list[ChangedPath]) -> tuple[list[ChangedPath], list[s
     return posts, others
 
 
-def build_report(repo_path: Path, base: str, head: str, *, preview_url: str | None = None) -> Report:
+def build_review(repo_path: Path, base: str, head: str, *, preview_url: str | None = None) -> Review:
     """Every changed post at head with its findings and the exact caption of each network."""
     repo = open_repo(repo_path)
     base_sha, head_sha = resolve_commit(repo, base), resolve_commit(repo, head)
@@ -171,7 +171,7 @@ def build_report(repo_path: Path, base: str, head: str, *, preview_url: str | No
     post_changes, others = changed_posts(changes)
     links = symlinks_at(repo, head_sha, [c.path for c in changes if c.status != "D"])
     agencies = sorted({c.path.split("/")[1] for c in post_changes if c.path.count("/") >= 2})
-    reports: list[PostReport] = []
+    reports: list[PostReview] = []
     # Posts as the PR has them; the roster and province settings (severities, sensitive words)
     # as main has them, so a PR cannot quieten the checks its own report shows.
     roster = roster_at(repo, base_sha)
@@ -180,7 +180,7 @@ def build_report(repo_path: Path, base: str, head: str, *, preview_url: str | No
         for change in post_changes:
             status = STATUS_LABEL.get(change.status, change.status)
             if change.status == "D" or not _is_post(change.path):
-                reports.append(PostReport(change.old_path or change.path, STATUS_LABEL["D"]))
+                reports.append(PostReview(change.old_path or change.path, STATUS_LABEL["D"]))
                 continue
             post, findings = load_post(tree, change.path, roster)
             captions: list[Caption] = []
@@ -192,7 +192,7 @@ def build_report(repo_path: Path, base: str, head: str, *, preview_url: str | No
                 url = post_url(roster.province.site_url, post)
                 preview = post_url(preview_url, post) if preview_url else ""
             findings = sort_findings(apply_severities(findings, roster.province))
-            reports.append(PostReport(change.path, status, change.old_path, post, tuple(findings),
+            reports.append(PostReview(change.path, status, change.old_path, post, tuple(findings),
                                       tuple(captions), url, preview))
-    return Report(base_sha, head_sha, tuple(reports), tuple(others), preview_url=preview_url,
+    return Review(base_sha, head_sha, tuple(reports), tuple(others), preview_url=preview_url,
                   files=tuple(classify(c, symlink=c.path in links) for c in changes))

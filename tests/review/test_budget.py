@@ -14,7 +14,7 @@ from tests.conftest import POST_A, make_jpeg, write
 from warta.gate.comment import comment_body
 from warta.gate.evaluate import evaluate
 from warta.gate.input import GateInput
-from warta.report import build_report, render_markdown
+from warta.review import build_review, render_markdown
 from warta.timeutil import now_wib
 
 FOLDER = "content/dinas-contoh/2026"
@@ -46,7 +46,7 @@ def test_huge_caption_keeps_requirements_checklist_and_every_post(sample_git_rep
         f"{FOLDER}/2026-11-22-berita-2.md": post(titles[1], 22, f"captions:\n  instagram: '{caption}'\n"),
         f"{FOLDER}/2026-11-23-berita-3.md": post(titles[2], 23),
     })
-    report = build_report(sample_git_repo, base, head)
+    report = build_review(sample_git_repo, base, head)
     verdict = evaluate(GateInput(repo=str(sample_git_repo), base_sha=base, head_sha=head, author="ani-lestari",
                                  reviews=()), now_wib())
     report = replace(report, approved=verdict.approved,
