@@ -5,11 +5,19 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from warta.site.pages import relative, root_of, url_of, without_nip
-from warta.site.text import plain_excerpt, reading_minutes, slugify, tanggal
+from warta.formatting import angka, persen, tanggal, tanggal_jam
+from warta.site.text import plain_excerpt, reading_minutes, slugify
 
 
 def test_tanggal_is_indonesian_and_in_wib() -> None:
     assert tanggal(datetime(2026, 8, 16, 20, 0, tzinfo=UTC)) == "17 Agustus 2026"
+    assert tanggal_jam(datetime(2026, 8, 16, 20, 5, tzinfo=UTC)) == "17 Agustus 2026 pukul 03.05 WIB"
+
+
+def test_numbers_and_percentages_are_indonesian() -> None:
+    """One format (Babel, id_ID): dots group thousands, a comma before the decimals, no trailing zeros."""
+    assert (angka(1234567), angka(1234.56), angka(6.0), angka(0.25, 2)) == ("1.234.567", "1.234,6", "6", "0,25")
+    assert (angka(1234.5, 0), persen(12.5), persen(100)) == ("1.234", "12,5%", "100%")
 
 
 def test_reading_minutes_and_excerpt() -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from warta.channels.networks import LABELS
 from warta.content.load import FRONT_MATTER
 from warta.roster.models import SOCIAL_CHANNELS, Agency
 
 Widget = dict[str, Any]
 DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # naive, read as WIB: the same shape `warta new` writes
-CHANNEL_LABELS = {"website": "Situs web", "instagram": "Instagram", "facebook": "Facebook",
-                  "x": "X (Twitter)", "youtube": "YouTube", "tiktok": "TikTok"}
+CHANNEL_LABELS = {**LABELS, "x": "X (Twitter)"}  # the editor adds the old name staff still know
 
 
 def _datetime(label: str, hint: str, **extra: Any) -> Widget:

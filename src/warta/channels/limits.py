@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from warta.channels.networks import LABELS
+
 MB = 1024 * 1024
 
 
@@ -35,14 +37,14 @@ class ChannelLimits:
 
 LIMITS: dict[str, ChannelLimits] = {
     "facebook": ChannelLimits(
-        label="Facebook",
+        label=LABELS["facebook"],
         image_formats=("JPEG", "PNG", "GIF", "BMP", "TIFF"),
         max_image_bytes=10 * MB,
         min_aspect=9 / 16, max_aspect=16 / 9,  # video aspect range; used for videos only
         max_video_bytes=1024 * MB, max_video_seconds=20 * 60,
     ),
     "instagram": ChannelLimits(
-        label="Instagram",
+        label=LABELS["instagram"],
         max_text=2200, max_hashtags=30, max_mentions=20,
         image_formats=("JPEG",), max_image_bytes=8 * MB,
         min_aspect=4 / 5, max_aspect=1.91, min_width=320, max_width=1440,
@@ -50,7 +52,7 @@ LIMITS: dict[str, ChannelLimits] = {
         max_video_bytes=300 * MB, max_video_seconds=15 * 60, min_video_seconds=3,
     ),
     "x": ChannelLimits(
-        label="X",
+        label=LABELS["x"],
         max_text=280,
         image_formats=("JPEG", "PNG", "WEBP", "GIF"), max_image_bytes=5 * MB,  # GIF: 15 MB
         max_images=4,
@@ -58,12 +60,12 @@ LIMITS: dict[str, ChannelLimits] = {
         max_video_bytes=512 * MB, max_video_seconds=140, min_video_seconds=0.5,
     ),
     "youtube": ChannelLimits(
-        label="YouTube",
+        label=LABELS["youtube"],
         needs="video", max_title=100, max_description_bytes=5000, max_tags_chars=500,
         max_video_bytes=256 * 1024 * MB,
     ),
     "tiktok": ChannelLimits(
-        label="TikTok",
+        label=LABELS["tiktok"],
         max_text=2200, needs="video",
         max_video_bytes=4096 * MB, max_video_seconds=10 * 60,
     ),

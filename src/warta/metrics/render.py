@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from html import escape
 
+from warta.channels.networks import label
 from warta.content.models import Posts
+from warta.formatting import angka
 from warta.metrics.evaluation import EvaluationRow
 from warta.metrics.measures import MEASURES, MeasureValue
 from warta.metrics.numbers import MetricsData, measures_for, post_numbers
@@ -18,15 +20,12 @@ from warta.metrics.topics import MIN_PEOPLE
 from warta.roster.models import Agency
 
 NO_DATA = "belum ada data"
-NETWORK_LABELS = {"website": "Situs", "facebook": "Facebook", "instagram": "Instagram", "x": "X",
-                  "youtube": "YouTube", "tiktok": "TikTok"}
 
 
 def _num(value: float | None, unit: str = "") -> str:
     if value is None:
         return NO_DATA
-    text = f"{value:,.0f}".replace(",", ".") if value == int(value) else f"{value:.1f}".replace(".", ",")
-    return f"{text}{unit}"
+    return f"{angka(value)}{unit}"
 
 
 def _cell(text: str) -> str:
@@ -34,7 +33,7 @@ def _cell(text: str) -> str:
 
 
 def _inputs(m: MeasureValue) -> str:
-    return ", ".join(f"`{k}`={v:,}".replace(",", ".") for k, v in sorted(m.inputs.items())) or "—"
+    return ", ".join(f"`{k}`={angka(v)}" for k, v in sorted(m.inputs.items())) or "—"
 
 
 def _components(m: MeasureValue) -> str:
@@ -73,8 +72,8 @@ def render_agency_kinerja(agency: Agency, row: EvaluationRow, data: MetricsData,
             f"- Unggahan 90 hari terakhir: **{row.posts_window}** ({_num(row.cadence)} per minggu) "
             + sparkline(f"Unggahan per minggu, {agency.name}", [float(w) for w in row.weekly_posts]),
             f"- Unggahan terbaru: {NO_DATA if row.freshness_days is None else f'{row.freshness_days} hari lalu'}",
-            f"- Kanal di roster: {', '.join(NETWORK_LABELS.get(c, c) for c in row.channels_enabled) or '—'}; "
-            f"dipakai 90 hari terakhir: {', '.join(NETWORK_LABELS.get(c, c) for c in row.channels_used) or '—'}",
+            f"- Kanal di roster: {', '.join(label(c) for c in row.channels_enabled) or '—'}; "
+            f"dipakai 90 hari terakhir: {', '.join(label(c) for c in row.channels_used) or '—'}",
             f"- Waktu persetujuan (PR dibuka → digabung, median): "
             f"{_num(row.lead_time.to_merge_hours, ' jam') if row.lead_time else NO_DATA}",
             f"- Keberhasilan kiriman ke media sosial: {_num(row.dispatch_success, '%')} "

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from html import escape
 
+from warta.formatting import angka
+
 BAR = "#1f6feb"
 MUTED = "#8c959f"
 FONT = 'font-family="system-ui, sans-serif" font-size="12"'
@@ -15,9 +17,7 @@ def _id(text: str) -> str:
 
 
 def _fmt(value: float) -> str:
-    if abs(value) >= 100 or value == int(value):
-        return f"{value:,.0f}".replace(",", ".")
-    return f"{value:.1f}".replace(".", ",")  # Indonesian decimal comma
+    return angka(value, 0 if abs(value) >= 100 else 1)  # large values whole: the chart is read at a glance
 
 
 def bar_chart(title: str, items: list[tuple[str, float | None]], *, unit: str = "", width: int = 640,

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from warta.channels.captions import Caption
 from warta.channels.limits import LIMITS
 from warta.findings import Severity
+from warta.formatting import angka, tanggal_jam
 from warta.review.build import PostReview, Review
-from warta.timeutil import WIB
 
 MARKER = "<!-- warta:laporan -->"
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-          "Oktober", "November", "Desember")
 ICONS = {"instagram": "📷", "facebook": "📘", "x": "✖️", "youtube": "▶️", "tiktok": "🎵"}
 CHECKLIST = (
     "Isi berita faktual dan sesuai data (Pedoman IV)",
@@ -21,11 +18,6 @@ CHECKLIST = (
     "Caption tiap media sosial di atas sudah tepat",
     "Jadwal tayang dan akun tujuan sudah benar",
 )
-
-
-def tanggal(value: Any) -> str:
-    local = value.astimezone(WIB)
-    return f"{local.day} {MONTHS[local.month - 1]} {local.year} pukul {local:%H.%M} WIB"
 
 
 def _escape(text: str) -> str:
@@ -41,10 +33,6 @@ def _quote(text: str) -> str:
     return "\n".join("> " + (_escape(line) if line else "") for line in text.splitlines()) or "> (kosong)"
 
 
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
-
-
 def _status_icon(post: PostReview) -> str:
     if any(f.severity is Severity.ERROR for f in post.findings):
         return "❌"
@@ -54,7 +42,7 @@ def _status_icon(post: PostReview) -> str:
 def _caption_block(caption: Caption) -> list[str]:
     label = LIMITS[caption.channel].label if caption.channel in LIMITS else caption.channel
     unit = {"x": "karakter berbobot", "youtube": "byte"}.get(caption.channel, "karakter")
-    size = _number(caption.length) + (f"/{_number(caption.limit)}" if caption.limit else "")
+    size = angka(caption.length) + (f"/{angka(caption.limit)}" if caption.limit else "")
     flag = " ❌ terlalu panjang" if caption.over_limit else ""
     media = f" · {len(caption.media)} foto" if caption.media else ""
     video = " · video" if caption.video else ""
@@ -80,7 +68,7 @@ def _post_section(post: PostReview) -> list[str]:
     p = post.post
     lines = [f"### {_status_icon(post)} {_escape(p.title) if p else f'`{post.path}`'}"]
     if p is not None:
-        when = tanggal(p.publish_at or p.date)
+        when = tanggal_jam(p.publish_at or p.date)
         extra = " · **draf (tidak tayang)**" if p.draft else ""
         extra += " · 📣 juga untuk Media Center" if p.media_center else ""
         lines.append(f"{post.status} · tayang {when}{extra}")
@@ -162,7 +150,7 @@ def _files_section(report: Review) -> list[str]:
             if f.problem:
                 lines.append(f"  {_plain(f.problem)}")
         if len(ordered) > MAX_FILES_LISTED:
-            lines.append(f"- … dan {_number(len(ordered) - MAX_FILES_LISTED)} berkas lain")
+            lines.append(f"- … dan {angka(len(ordered) - MAX_FILES_LISTED)} berkas lain")
         return [*lines, ""]
     if not report.other_files:
         return []
@@ -201,7 +189,7 @@ def _cut(text: str, limit: int) -> str:
     head = text[:keep]
     if "\n" in head[max(len(head) // 2, heading):]:
         head = head[:head.rindex("\n")]  # end on a line boundary when that loses little
-    note = f"… (dipotong: {_number(len(text) - len(head))} karakter; lihat pratinjau)"
+    note = f"… (dipotong: {angka(len(text) - len(head))} karakter; lihat pratinjau)"
     closing = "\n\n</details>" if head.count("<details>") > head.count("</details>") else ""
     return f"{head}\n\n{note}{closing}\n\n"
 
@@ -228,7 +216,7 @@ def render_markdown(report: Review, max_chars: int = MAX_CHARS) -> str:
         part = _cut(section, share)
         if len(head) + len(body) + len(part) + len(files) + _CUT_NOTE > max_chars:
             # So many posts that even their headings do not fit: say how many are left out.
-            body += f"… dan {_number(len(sections) - index)} bagian lain tidak ditampilkan; lihat pratinjau.\n\n"
+            body += f"… dan {angka(len(sections) - index)} bagian lain tidak ditampilkan; lihat pratinjau.\n\n"
             break
         body += part
     return (head + body + files).rstrip() + "\n"

@@ -13,27 +13,29 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from warta.channels.networks import LABELS, NETWORK_LABELS
 from warta.content.files import VIDEO_SUFFIXES
 from warta.content.models import MediaItem, Post
 from warta.content.urls import post_url_path
 from warta.errors import WartaError
+from warta.formatting import tanggal
 from warta.roster.models import Agency, Province
 from warta.site.feed import rss
 from warta.site.images import ResponsiveImage
 from warta.site.pages import GeneratedPage, Listing, relative, root_of, url_of, without_nip
-from warta.site.text import esc, plain_excerpt, reading_minutes, slugify, tanggal
+from warta.site.text import esc, plain_excerpt, reading_minutes, slugify
 
 BODY_MARK = "<!--warta:body-->"  # where the author's Markdown goes in post.md.j2
 PAGE_SIZE = 10
 LATEST = 10
 ImageLookup = Callable[[MediaItem], ResponsiveImage | None]
 
-SOCIAL = {  # channel -> (label, settings key, URL pattern)
-    "instagram": ("Instagram", "username", "https://www.instagram.com/{}/"),
-    "facebook": ("Facebook", "page_id", "https://www.facebook.com/{}"),
-    "x": ("X", "handle", "https://x.com/{}"),
-    "youtube": ("YouTube", "channel_id", "https://www.youtube.com/channel/{}"),
-    "tiktok": ("TikTok", "handle", "https://www.tiktok.com/@{}"),
+SOCIAL = {  # channel -> (settings key, URL pattern of the agency's account)
+    "instagram": ("username", "https://www.instagram.com/{}/"),
+    "facebook": ("page_id", "https://www.facebook.com/{}"),
+    "x": ("handle", "https://x.com/{}"),
+    "youtube": ("channel_id", "https://www.youtube.com/channel/{}"),
+    "tiktok": ("handle", "https://www.tiktok.com/@{}"),
 }
 
 
@@ -79,7 +81,8 @@ def shard_url(province: Province, slug: str) -> str:
 
 def socials(agency: Agency) -> list[dict[str, str]]:
     out = []
-    for channel, (label, key, pattern) in SOCIAL.items():
+    for channel, (key, pattern) in SOCIAL.items():
+        label = LABELS[channel]
         settings = agency.channels.get(channel)
         if not isinstance(settings, dict):
             continue
@@ -131,10 +134,6 @@ def _image_view(image: ResponsiveImage, item: MediaItem, root: str) -> dict[str,
             "alt": item.alt, "credit": item.credit}
 
 
-COPY_LABELS = {"instagram": "Instagram", "facebook": "Facebook", "x": "X", "youtube": "YouTube",
-               "tiktok": "TikTok"}
-
-
 def _post_page(b: _Builder, post: Post, image_for: ImageLookup, copies: dict[str, str]) -> Listing:
     url = post_url(post)
     root = root_of(url)
@@ -149,7 +148,7 @@ def _post_page(b: _Builder, post: Post, image_for: ImageLookup, copies: dict[str
             "author": post.author, "summary": post.summary, "category": post.category,
             "category_url": category_url, "reading": reading, "images": views,
             "video_url": video,
-            "copies": [{"label": label, "url": copies[channel]} for channel, label in COPY_LABELS.items()
+            "copies": [{"label": label, "url": copies[channel]} for channel, label in NETWORK_LABELS.items()
                        if copies.get(channel, "").startswith("https://")],
             "tags": [{"name": t, "url": f"{root}tag/{slugify(t)}/"} for t in post.tags]}
     first = images[0] if images else None

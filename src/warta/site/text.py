@@ -1,23 +1,13 @@
-"""Small pure helpers for page text: Indonesian dates, reading time, slugs, escaping."""
+"""Small pure helpers for page text: reading time, slugs, escaping (dates: warta.formatting)."""
 
 from __future__ import annotations
 
 import html
 import re
-from datetime import datetime
 
 from warta.content.scaffold import slugify as slug_words
-from warta.timeutil import WIB
 
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember")
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def tanggal(when: datetime) -> str:
-    """`20 November 2026`, in WIB."""
-    local = when.astimezone(WIB)
-    return f"{local.day} {MONTHS[local.month - 1]} {local.year}"
 
 
 def reading_minutes(markdown: str) -> int:

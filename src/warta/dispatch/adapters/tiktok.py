@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from warta.channels.networks import TIKTOK_BASE
+from warta.channels.networks import TIKTOK_BASE, label
 from warta.dispatch.adapters import (
     YOUTUBE_URL,
     MediaFiles,
@@ -142,4 +142,4 @@ class TikTok:
                          note="Terkirim; TikTok masih memprosesnya.")
 
     def find_existing(self, item: Item, http: Http) -> Published | None:
-        raise CannotReconcile("TikTok")
+        raise CannotReconcile(label("tiktok"))

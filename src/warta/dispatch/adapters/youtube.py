@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
-from warta.channels.networks import YOUTUBE_BASE
+from warta.channels.networks import YOUTUBE_BASE, label
 from warta.dispatch.adapters import YOUTUBE_URL, MediaFiles, content_error, local_video, mime_type
 from warta.dispatch.model import CannotReconcile, Item, Published
 from warta.http import ApiError, Http, UncertainSend, response_json, retry_after_seconds
@@ -118,4 +118,4 @@ class YouTube:
                 return {"id": "VIDEO_ID"}
 
     def find_existing(self, item: Item, http: Http) -> Published | None:
-        raise CannotReconcile("YouTube")
+        raise CannotReconcile(label("youtube"))
