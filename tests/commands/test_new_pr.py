@@ -33,7 +33,7 @@ def github() -> Iterator[FakeGitHub]:
 
 
 def run(cwd: Path, github: FakeGitHub, *args: str, token: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "WARTA_GITHUB_API": github.url, "GITHUB_REPOSITORY": REPO,
+    env = {**os.environ, "GITHUB_API_URL": github.url, "GITHUB_REPOSITORY": REPO,
            "WARTA_GITHUB_THROTTLE": "0"}
     env.pop("GITHUB_TOKEN", None)
     env.pop("WARTA_GITHUB_TOKEN", None)

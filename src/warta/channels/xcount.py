@@ -9,7 +9,6 @@ from functools import lru_cache
 import emoji
 
 URL_WEIGHT = 23
-MAX_WEIGHT = 280
 _WEIGHT_ONE = ((0x0000, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 0x2037))
 # A bare domain may start only where a domain-like run starts (not after a letter, digit,
 # `-` or `label.`): otherwise every label of `a.a.a.a…` or `a-a-a…` is tried and scanned to

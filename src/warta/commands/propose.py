@@ -27,7 +27,7 @@ def propose_post(root: Path, rel: str, *, title: str, agency: Agency) -> int:
             "Sunting isinya di cabang ini bila perlu. Kepala PD (atau Plt./Plh.) menyetujui lewat "
             "**Review changes → Approve**; setelah digabung, berita tayang di situs dan media sosial.")
     url = open_pull_request(repo_name, branch, f"Berita: {title}", body,
-                            base_url=os.environ.get("WARTA_GITHUB_API", "https://api.github.com"))
+                            base_url=os.environ.get("GITHUB_API_URL") or "https://api.github.com")
     console.print(f"[green]✓[/] Berita baru: [bold]{rel}[/]")
     console.print(f"Pull request dibuka: {url}")
     console.print("Minta Kepala PD menyetujuinya di GitHub.")

@@ -18,7 +18,7 @@ from warta.timeutil import DateParseError, as_date
 
 def _github_id(login: str, env: Mapping[str, str], base_url: str) -> tuple[str, int | None]:
     """The login as GitHub spells it and its id; offline (no token) the id stays empty."""
-    token = env.get("GITHUB_TOKEN") or env.get("WARTA_GITHUB_TOKEN")
+    token = env.get("WARTA_GITHUB_TOKEN") or env.get("GITHUB_TOKEN")  # the same order as warta.gate.github
     if not token:
         err_console.print(f"[yellow]peringatan[/] GITHUB_TOKEN tidak ada, jadi id GitHub @{login} belum "
                           "dicatat (`github_id` kosong). Jalankan lagi dengan GITHUB_TOKEN, atau "

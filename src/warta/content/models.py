@@ -85,6 +85,3 @@ class Posts:
 
     def newest_first(self) -> list[Post]:
         return sorted(self.items, key=lambda p: (p.goes_live, p.path), reverse=True)
-
-    def by_path(self, path: str) -> Post | None:
-        return next((p for p in self.items if p.path == path), None)

@@ -6,12 +6,62 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from warta.channels.captions import Caption
 from warta.channels.networks import NETWORK_LABELS
 from warta.content.models import Post
 from warta.http import ApiError, UncertainSend  # noqa: F401 - TEMP re-export for dispatch/run.py
+
+
+class LedgerEvent(StrEnum):
+    """The `event` of one ledger line (append-only JSON Lines; values are the file format)."""
+
+    ATTEMPT = "attempt"
+    SUCCESS = "success"
+    FAILURE = "failure"
+    UNCERTAIN = "uncertain"
+    NOT_SENT = "not-sent"  # a person confirmed it never appeared; ledgers before 2026-12 wrote `not_sent`
+    SKIPPED = "skipped"
+
+    @classmethod
+    def read(cls, value: object) -> LedgerEvent | None:
+        """The event of a stored line, old spellings included; None for an unknown one."""
+        text = str(value).replace("_", "-") if value == "not_sent" else str(value)
+        try:
+            return cls(text)
+        except ValueError:
+            return None
+
+
+class KeyStatus(StrEnum):
+    """A key's state folded from its ledger lines; shown as the plan's `ledger` field (JSON)."""
+
+    NEW = "new"  # nothing recorded yet
+    SUCCESS = "success"
+    FAILED = "failed"
+    UNCERTAIN = "uncertain"
+    NOT_SENT = "not-sent"
+    SKIPPED = "skipped"
+
+
+class ItemStatus(StrEnum):
+    DUE = "due"
+    SCHEDULED = "scheduled"
+
+
+class OutcomeStatus(StrEnum):
+    """What happened to one item in one run (`outcome` in `warta dispatch --json`)."""
+
+    SENT = "sent"
+    ALREADY = "already"
+    RECONCILED = "reconciled"
+    FAILED = "failed"
+    UNCERTAIN = "uncertain"
+    SCHEDULED = "scheduled"
+    SKIPPED = "skipped"
+    DRY_RUN = "dry-run"
 
 
 @dataclass(frozen=True, order=True)

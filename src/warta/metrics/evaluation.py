@@ -79,7 +79,7 @@ def evaluate(roster: Roster, posts: Posts, now: datetime, data: MetricsData, *,
     months = months or months_back(now)
     rows = []
     for agency in roster:
-        published = [p for p in posts.for_agency(agency.slug) if p.is_published(now)]
+        published = list(posts.for_agency(agency.slug).published(now))
         recent = [p for p in published if p.goes_live >= start]
         newest = max((p.goes_live for p in published), default=None)
         enabled = [c for c in agency.enabled_channels() if c == "website" or c in SOCIAL_CHANNELS]

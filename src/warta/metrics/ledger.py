@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
 
 from warta.metrics.model import NETWORKS, PublishedCopy
-
-
-class CopySource(Protocol):
-    def __call__(self, ledger_dir: Path) -> list[PublishedCopy]: ...
 
 
 def published_copies(ledger_dir: Path) -> list[PublishedCopy]:

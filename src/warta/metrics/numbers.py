@@ -37,9 +37,6 @@ class MetricsData:
     def agency_months(self, agency: str) -> list[str]:
         return sorted(m for a, m in self.months if a == agency)
 
-    def all_months(self) -> list[str]:
-        return sorted({m for _, m in self.months})
-
     def agency_posts(self, agency: str) -> list[str]:
         return sorted({p for a, p in (*self.posts, *self.post_talk) if a == agency})
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -245,7 +244,3 @@ def manifest(agency: Agency, project: AgencyProject) -> dict[str, Any]:
             "posts": len(project.listings),
             "latest": [item.as_dict() for item in project.listings[:LATEST]],
             "urls": sorted({url_of(p.path) for p in project.pages})}
-
-
-def dump_manifest(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1)

@@ -74,9 +74,8 @@ def generate(root: Path, slug: str, now: datetime, project_dir: Path, cache_dir:
         raise WartaError(f"Perangkat daerah `{slug}` tidak ada di roster.")
     province = loaded.roster.province
     posts, _ = load_posts(root, loaded.roster, [root / "content" / slug])
-    mine = [p for p in posts if p.agency == slug]
-    published = sorted((p for p in mine if p.is_published(now)),
-                       key=lambda p: (p.goes_live, p.path), reverse=True)
+    mine = posts.for_agency(slug)
+    published = mine.published(now).newest_first()
     media_out = project_dir / "docs" / "_media"
     media_cache = cache_dir / "media"
 
@@ -96,7 +95,7 @@ def generate(root: Path, slug: str, now: datetime, project_dir: Path, cache_dir:
                           site_url=shard_url(province, slug), nav=project.nav)
     write_project(project_dir, config, project.pages, project.files, template_dir)
     _link_attachments(root, slug, project_dir / "docs" / "berita", media_cache)
-    valid_from, valid_until = publication_window(mine, now)
+    valid_from, valid_until = publication_window(list(mine), now)
     record = {**manifest(agency, project), "valid_from": valid_from, "valid_until": valid_until}
     return record, project.pages
 
