@@ -1,7 +1,5 @@
-"""Social networks: limits, X's weighted count, and the shared caption renderer."""
+"""Social networks: the one table of names and API addresses (networks), what each accepts (limits),
+X's weighted count (xcount) and the shared caption renderer (captions).
 
-from warta.channels.captions import Caption, render_caption
-from warta.channels.limits import LIMITS, ChannelLimits
-from warta.channels.xcount import x_weighted_length
-
-__all__ = ["LIMITS", "Caption", "ChannelLimits", "render_caption", "x_weighted_length"]
+Nothing is imported here, so `warta.channels.networks` stays importable from every stage (the roster
+names its channels from it) without pulling in captions, which read posts."""

@@ -12,8 +12,8 @@ from typing import Any
 
 import httpx
 
+from warta.channels.networks import NETWORK_LABELS
 from warta.dispatch.adapters import Adapter, registry
-from warta.dispatch.model import NETWORK_LABELS
 from warta.dispatch.plan import MEDIA_CENTER
 from warta.http import REDACTED, ApiError, Http, base_url, response_json, token_env
 from warta.roster.models import SOCIAL_CHANNELS, Roster

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from warta.metrics.model import NETWORKS, PublishedCopy
+from warta.channels.networks import NETWORKS
+from warta.metrics.model import PublishedCopy
 
 
 def published_copies(ledger_dir: Path) -> list[PublishedCopy]:

@@ -6,7 +6,6 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-NETWORKS = ("facebook", "instagram", "x", "youtube", "tiktok")
 # Canonical source numbers every adapter and CSV layout maps its own fields onto.
 SOURCE_FIELDS = (
     "views", "reach", "likes", "comments", "shares", "saves", "clicks", "downloads",

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from warta.channels.networks import NETWORKS
 from warta.timeutil import WIB
 
-CHANNELS = ("website", "instagram", "facebook", "x", "youtube", "tiktok")
-SOCIAL_CHANNELS = CHANNELS[1:]
+CHANNELS = ("website", *NETWORKS)
+SOCIAL_CHANNELS = NETWORKS
 KINDS = ("Dinas", "Badan", "Biro", "Sekretariat", "Inspektorat", "Satuan", "Rumah Sakit")
 
 _DEGREE_TAIL = re.compile(r",.*$")
