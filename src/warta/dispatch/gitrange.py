@@ -10,8 +10,8 @@ import git
 from git.exc import BadName, GitCommandError
 
 from warta import git as githelper
-from warta.content.load import post_from_text
 from warta.content.models import Post
+from warta.content.reader import is_post_file, parse_post
 from warta.roster.at_commit import roster_at
 from warta.roster.models import Roster
 
@@ -58,15 +58,16 @@ def post_paths_at(repo: git.Repo, sha: str) -> list[str]:
         return []
     paths = [str(item.path) for item in tree.traverse()  # type: ignore[union-attr]
              if item.type == "blob"]  # type: ignore[union-attr]
-    return sorted(p for p in paths if p.endswith(".md") and p.count("/") >= 2)
+    return sorted(p for p in paths if is_post_file(p))
 
 
 def post_at(repo: git.Repo, sha: str, path: str) -> tuple[Post, str] | None:
-    text = githelper.read_text_at(repo, sha, path)
-    if text is None:
+    """The post at `path` as the one reader sees it (a symlink is never a post)."""
+    found = githelper.read_blob_at(repo, sha, path)
+    if found is None or found[1] == githelper.SYMLINK_MODE:
         return None
-    post = post_from_text(path, text)
-    return (post, text) if post is not None else None
+    parsed = parse_post(path, found[0])
+    return (parsed.post, parsed.text) if parsed.post is not None else None
 
 
 def snapshot(repo: git.Repo, sha: str, paths: list[str] | None = None) -> Snapshot:
@@ -82,7 +83,7 @@ def snapshot(repo: git.Repo, sha: str, paths: list[str] | None = None) -> Snapsh
 def changed_posts(repo: git.Repo, before: str, after: str) -> list[githelper.ChangedPath]:
     """Posts added, modified or renamed in before..after (renames carry their old path)."""
     return [c for c in githelper.diff_name_status(repo, before, after)
-            if c.path.startswith("content/") and c.path.endswith(".md")]
+            if is_post_file(c.path)]
 
 
 def rename_history(repo: git.Repo, sha: str) -> dict[str, list[str]]:
