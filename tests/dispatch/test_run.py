@@ -343,3 +343,54 @@ def test_revoked_youtube_refresh_token_names_agency_and_network(repo, ledger, ne
     assert "WARTA_TOKEN_DINAS_CONTOH_YOUTUBE" in youtube.message and "invalid_grant" in youtube.message
     assert networks.youtube.videos == [] and exit_code(outcomes) == 1
     assert statuses(outcomes)[("pameran-umkm", "instagram")] == "sent"  # the others are not held up
+
+
+SYMLINKED = """\
+---
+title: Video Senam Pagi
+date: 2026-11-21 15:00
+author: Ani Lestari
+channels: [website, facebook, youtube, tiktok, x]
+video: media/senam.mp4
+---
+Tonton videonya.
+"""
+
+
+@pytest.mark.parametrize("kind", ["video", "photo", "escape"])
+def test_symlink_to_git_config_is_refused_and_recorded_never_sent(repo: Repo, ledger: Ledger, networks: Networks,
+                                                                  kind: str) -> None:
+    """`.git/config` holds the workflow's push token: a symlinked media file must never be uploaded."""
+    secret = (repo.root / ".git/config").read_bytes()
+    media = repo.root / "content/dinas-contoh/2026/media"
+    media.mkdir(parents=True, exist_ok=True)
+    if kind == "video":
+        (media / "senam.mp4").symlink_to("../../../../.git/config")
+        text = SYMLINKED
+    elif kind == "escape":  # no link at all: a path that climbs out of the agency folder
+        text = SYMLINKED.replace("media/senam.mp4", "../../../.git/config")
+    else:
+        (media / "senam.jpg").symlink_to("../../../../.git/config")
+        text = SYMLINKED.replace("video: media/senam.mp4", "media:\n  - {file: media/senam.jpg, alt: Senam}") \
+            .replace("facebook, youtube, tiktok, x", "x")
+    repo.write("content/dinas-contoh/2026/2026-11-21-senam-pagi.md", text)
+    after = repo.commit("symlinked media")
+    for _ in range(2):  # and a re-run neither sends nor piles up ledger records
+        _, outcomes = run_range(repo, ledger, repo.initial, after)
+        assert outcomes and {o.status for o in outcomes} == {"failed"}
+        assert all("ditolak" in o.message and ("symlink" if kind != "escape" else "luar folder") in o.message
+                   for o in outcomes)
+        assert exit_code(outcomes) == 1
+    assert networks.total_posts() == 0
+    for fake in (networks.graph, networks.x, networks.youtube, networks.tiktok):
+        assert not any(secret[:40] in r.body for r in fake.requests)
+        assert fake.requests == []
+    for outcome in outcomes:
+        records = ledger.records(outcome.item.key)
+        assert [r["event"] for r in records] == ["failure"]
+        assert records[0]["code"] == "media-refused"
+    # Committed as a symlink but absent from the working tree (a fresh CI checkout): still refused.
+    for link in media.iterdir():
+        link.unlink()
+    _, outcomes = run_range(repo, ledger, repo.initial, after)
+    assert {o.status for o in outcomes} == {"failed"} and networks.total_posts() == 0

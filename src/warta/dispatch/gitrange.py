@@ -115,9 +115,7 @@ def rename_history(repo: git.Repo, sha: str) -> dict[str, list[str]]:
     return history
 
 
-def blob_bytes(repo: git.Repo, sha: str, path: str) -> bytes | None:
-    try:
-        blob = repo.commit(sha).tree / path
-    except KeyError:
-        return None
-    return blob.data_stream.read() if blob.type == "blob" else None
+def blob_and_mode(repo: git.Repo, sha: str, path: str) -> tuple[bytes, int] | None:
+    """Bytes and git mode of `path` at `sha` (mode 120000 is a symlink: never read as media)."""
+    return githelper.read_blob_at(repo, sha, path)
+

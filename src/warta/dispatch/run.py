@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -14,11 +15,13 @@ from typing import Any
 import git
 import httpx
 
+from warta.content.files import is_symlink_anywhere, regular_file_inside
 from warta.dispatch import gitrange
-from warta.dispatch.adapters import Adapter, registry
+from warta.dispatch.adapters import Adapter, local_video, registry
 from warta.dispatch.http import TIMEOUT, Http, base_url, token_env
 from warta.dispatch.ledger import Entry, KeyState, Ledger
 from warta.dispatch.model import ApiError, CannotReconcile, Item, Outcome, UncertainSend
+from warta.git import SYMLINK_MODE
 
 
 @dataclass
@@ -35,29 +38,68 @@ class RunConfig:
 
 
 class GitMedia:
-    """Media bytes as committed at `sha` (the checked-out file when it is there, e.g. in CI)."""
+    """Media bytes as committed at `sha` (the checked-out file when it is there, e.g. in CI).
+
+    Only regular files inside the post's agency folder are ever read: a symlink (to
+    `.git/config`, which holds the workflow's push token, or anywhere else) is refused,
+    whether it is in the working tree or committed.
+    """
 
     def __init__(self, root: Path, repo: git.Repo | None = None, sha: str | None = None) -> None:
         self.root = root
         self.repo = repo
         self.sha = sha
 
+    def refusal(self, repo_path: str, agency: str | None = None) -> str | None:
+        """Why `repo_path` must never be read (for a post of `agency`), None when it may be."""
+        folder = f"content/{agency}/" if agency else "content/"
+        if not repo_path or posixpath.normpath(repo_path) != repo_path \
+                or not repo_path.startswith(folder) or repo_path.count("/") < 2:
+            return f"berada di luar folder `{folder}`"
+        on_disk = self.root / repo_path
+        if os.path.lexists(on_disk) or is_symlink_anywhere(self.root, repo_path):
+            if regular_file_inside(self.root, repo_path) is None:
+                return "bukan berkas biasa di dalam folder perangkat daerah (tautan simbolik/symlink?)"
+            return None
+        found = gitrange.blob_and_mode(self.repo, self.sha, repo_path) if self.repo and self.sha else None
+        if found is not None and found[1] == SYMLINK_MODE:
+            return "tercatat di git sebagai tautan simbolik (symlink)"
+        return None
+
     def _file(self, repo_path: str) -> Path | None:
-        path = self.root / repo_path
-        return path if path.is_file() else None
+        refused = self.refusal(repo_path)
+        if refused:
+            raise ApiError(f"Berkas media `{repo_path}` ditolak: {refused}.", code="content")
+        return regular_file_inside(self.root, repo_path)
 
     def read(self, repo_path: str) -> bytes:
         file = self._file(repo_path)
         if file is not None:
             return file.read_bytes()
-        data = gitrange.blob_bytes(self.repo, self.sha, repo_path) if self.repo and self.sha else None
-        if data is None:
+        found = gitrange.blob_and_mode(self.repo, self.sha, repo_path) if self.repo and self.sha else None
+        if found is None:
             raise ApiError(f"Berkas media `{repo_path}` tidak ditemukan.", code="content")
-        return data
+        return found[0]
 
     def size(self, repo_path: str) -> int:
         file = self._file(repo_path)
         return file.stat().st_size if file is not None else len(self.read(repo_path))
+
+
+def media_refusal(item: Item, media: GitMedia) -> str | None:
+    """The first of the post's local media files dispatch must not read, as a message for staff."""
+    post = item.post
+    paths = [(m.file, m.path) for m in post.media]
+    video = local_video(post)
+    if video is not None:
+        paths.append((post.video or video, video))
+    for written, repo_path in paths:
+        refused = media.refusal(repo_path, post.agency)
+        if refused:
+            return (f"Berkas `{written}` di {post.path} ditolak dan tidak dikirim: {refused}. Dispatch "
+                    f"hanya membaca berkas biasa di dalam `content/{post.agency}/`; ganti dengan "
+                    "berkas aslinya lalu gabungkan lagi.")
+    return None
 
 
 def _iso_in(clock: Callable[[], float], seconds: float) -> str:
@@ -134,6 +176,9 @@ class Sender:
         return Outcome(item, "failed", message)
 
     def _dry_run(self, item: Item, adapter: Adapter, http: Http, token: str | None) -> Outcome:
+        refused = media_refusal(item, self.media)
+        if refused:
+            return Outcome(item, "failed", refused)
         note = "" if token else f"Token `{token_env(item.key.agency, item.key.channel)}` belum diatur. "
         try:
             published = adapter.publish(item, http, self.media)
@@ -167,7 +212,14 @@ class Sender:
                 return Outcome(item, "reconciled", "Ternyata sudah tayang; dicatat tanpa mengirim ulang.",
                                permalink=existing.permalink)
             # The network shows no copy: the interrupted attempt never published; send it now.
-        if state.status == "failed":
+        refused = media_refusal(item, self.media)
+        if refused:  # checked on every run (it is local and cheap), recorded once per cause
+            last = state.last or {}
+            if (last.get("code"), last.get("error"), last.get("content_hash")) != (
+                    "media-refused", refused, item.content_hash):
+                entry.record("failure", error=refused, code="media-refused", retryable=False, **audit)
+            return Outcome(item, "failed", refused)
+        if state.status == "failed" and (state.last or {}).get("code") != "media-refused":
             reason = _blocked(state, item, self.config.clock)
             if reason:
                 return Outcome(item, "failed", reason)
