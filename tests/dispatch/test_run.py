@@ -394,3 +394,73 @@ def test_symlink_to_git_config_is_refused_and_recorded_never_sent(repo: Repo, le
         link.unlink()
     _, outcomes = run_range(repo, ledger, repo.initial, after)
     assert {o.status for o in outcomes} == {"failed"} and networks.total_posts() == 0
+
+
+POSYANDU_PATH = POSYANDU.post_id
+REWRITTEN = """\
+---
+title: Balita Kota Bengkulu Ditimbang Serentak
+date: 2026-11-20 09:00
+author: Ani Lestari
+summary: Ribuan balita ditimbang dalam satu hari di semua kelurahan.
+channels: [website, instagram]
+media:
+  - file: media/posyandu.jpg
+    alt: Petugas menimbang seorang balita
+---
+Dinas Contoh menimbang ribuan balita dalam satu hari. Kader mencatat tinggi dan berat badan,
+lalu membagikan vitamin A kepada setiap anak yang datang ke posyandu.
+"""
+
+
+def _nothing_sent_again(repo: Repo, ledger: Ledger, networks: Networks, after: str) -> None:
+    for _ in range(2):
+        _, outcomes = run_range(repo, ledger, repo.initial, after)
+        assert outcomes == []
+        _, due = run_due(repo, ledger)
+        assert due == []
+    assert networks.total_posts() == 0
+    assert [r["event"] for r in ledger.records(POSYANDU)][0] == "success"
+
+
+def test_adding_an_id_to_a_sent_post_does_not_send_it_again(repo: Repo, ledger: Ledger,
+                                                            networks: Networks) -> None:
+    path = repo.root / POSYANDU_PATH
+    path.write_text(path.read_text().replace("---\nPosyandu", "id: posyandu-2026\n---\nPosyandu"))
+    after = repo.commit("beri id")
+    _, due = run_due(repo, ledger)  # the scheduled reconciler first, as in the issue
+    assert due == [] and networks.total_posts() == 0
+    _nothing_sent_again(repo, ledger, networks, after)
+    # The ledger now knows the post by its id too: a later rename keeps it.
+    assert ledger.aliases()["posyandu-2026"] == POSYANDU_PATH
+
+
+def test_rename_with_rewrite_is_not_sent_again(repo: Repo, ledger: Ledger, networks: Networks) -> None:
+    # New slug and a rewritten body in the same commit: git no longer sees a rename.
+    repo.git.git.rm("-q", POSYANDU_PATH)
+    repo.write("content/dinas-contoh/2026/2026-11-20-balita-ditimbang.md", REWRITTEN)
+    after = repo.commit("ganti judul dan tulis ulang")
+    assert "R" not in repo.git.git.diff("--name-status", "-M", repo.initial, after)
+    _nothing_sent_again(repo, ledger, networks, after)
+
+
+def test_move_between_year_folders_is_not_sent_again(repo: Repo, ledger: Ledger, networks: Networks) -> None:
+    moved = "content/dinas-contoh/2025/2026-11-20-posyandu-serentak.md"
+    repo.git.git.rm("-q", POSYANDU_PATH)
+    repo.write(moved, REWRITTEN)
+    first = repo.commit("pindah ke folder 2025 (salah)")
+    repo.git.git.mv(moved, "content/dinas-contoh/2026/2026-11-20-posyandu-serentak-kota.md")
+    after = repo.commit("pindah lagi ke 2026 dengan nama baru")
+    _, outcomes = run_range(repo, ledger, repo.initial, first)
+    assert outcomes == []
+    _nothing_sent_again(repo, ledger, networks, after)
+
+
+def test_a_new_post_on_another_day_is_still_sent(repo: Repo, ledger: Ledger, networks: Networks) -> None:
+    # The replacement rule needs the same date or slug: an unrelated post replacing a deleted one is new.
+    repo.git.git.rm("-q", POSYANDU_PATH)
+    repo.write("content/dinas-contoh/2026/2026-11-21-pasar-murah.md",
+               REWRITTEN.replace("2026-11-20 09:00", "2026-11-21 09:00"))
+    after = repo.commit("berita lain")
+    _, outcomes = run_range(repo, ledger, repo.initial, after)
+    assert statuses(outcomes) == {("pasar-murah", "instagram"): "sent"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import threading
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -19,8 +20,9 @@ from warta.content.files import is_symlink_anywhere, regular_file_inside
 from warta.dispatch import gitrange
 from warta.dispatch.adapters import Adapter, local_video, registry
 from warta.dispatch.http import TIMEOUT, Http, base_url, token_env
-from warta.dispatch.ledger import Entry, KeyState, Ledger
+from warta.dispatch.ledger import ALIAS, Entry, KeyState, Ledger
 from warta.dispatch.model import ApiError, CannotReconcile, Item, Outcome, UncertainSend
+from warta.dispatch.plan import Link
 from warta.git import SYMLINK_MODE
 
 
@@ -49,6 +51,15 @@ class GitMedia:
         self.root = root
         self.repo = repo
         self.sha = sha
+        # One GitPython Repo talks to one `git cat-file` process: the per-network worker
+        # threads must take turns, or their reads interleave (corrupt trees, hangs).
+        self._git_lock = threading.Lock()
+
+    def _blob(self, repo_path: str) -> tuple[bytes, int] | None:
+        if self.repo is None or self.sha is None:
+            return None
+        with self._git_lock:
+            return gitrange.blob_and_mode(self.repo, self.sha, repo_path)
 
     def refusal(self, repo_path: str, agency: str | None = None) -> str | None:
         """Why `repo_path` must never be read (for a post of `agency`), None when it may be."""
@@ -61,7 +72,7 @@ class GitMedia:
             if regular_file_inside(self.root, repo_path) is None:
                 return "bukan berkas biasa di dalam folder perangkat daerah (tautan simbolik/symlink?)"
             return None
-        found = gitrange.blob_and_mode(self.repo, self.sha, repo_path) if self.repo and self.sha else None
+        found = self._blob(repo_path)
         if found is not None and found[1] == SYMLINK_MODE:
             return "tercatat di git sebagai tautan simbolik (symlink)"
         return None
@@ -76,7 +87,7 @@ class GitMedia:
         file = self._file(repo_path)
         if file is not None:
             return file.read_bytes()
-        found = gitrange.blob_and_mode(self.repo, self.sha, repo_path) if self.repo and self.sha else None
+        found = self._blob(repo_path)
         if found is None:
             raise ApiError(f"Berkas media `{repo_path}` tidak ditemukan.", code="content")
         return found[0]
@@ -172,7 +183,7 @@ class Sender:
             if entry.state().done:
                 return Outcome(item, "already", "Sudah terkirim sebelumnya.")
             entry.record("failure", error=message, code=exc.code, status=exc.status, retryable=exc.retryable,
-                         auth=exc.auth, path=item.post.path, content_hash=item.content_hash)
+                         auth=exc.auth, **audit_fields(item))
         return Outcome(item, "failed", message)
 
     def _dry_run(self, item: Item, adapter: Adapter, http: Http, token: str | None) -> Outcome:
@@ -192,7 +203,7 @@ class Sender:
         if state.done:
             return Outcome(item, "already", "Sudah terkirim sebelumnya.",
                            permalink=(state.success or {}).get("permalink"))
-        audit = {"path": item.post.path, "content_hash": item.content_hash}
+        audit = audit_fields(item)
         if state.status == "uncertain":
             if token is None:
                 return Outcome(item, "uncertain", _uncertain_message(
@@ -248,6 +259,23 @@ class Sender:
         entry.record("success", remote_id=published.remote_id, permalink=published.permalink,
                      note=published.note or None, **audit)
         return Outcome(item, "sent", published.note, permalink=published.permalink)
+
+
+def audit_fields(item: Item) -> dict[str, Any]:
+    """What each record keeps about the post: its path and explicit id (the names the ledger
+    recognises it by later, see Ledger.aliases) and the hash of what was sent."""
+    fields: dict[str, Any] = {"path": item.post.path, "content_hash": item.content_hash}
+    if item.post.explicit_id:
+        fields["explicit_id"] = item.post.explicit_id
+    return fields
+
+
+def record_links(links: list[Link], ledger: Ledger) -> None:
+    """Record that already-sent posts now also go by a new path or id (never in a dry run)."""
+    for link in links:
+        extra = {"explicit_id": link.explicit_id} if link.explicit_id else {}
+        with ledger.lock(link.key) as entry:
+            entry.record(ALIAS, path=link.path, **extra)
 
 
 def execute(items: list[Item], config: RunConfig, media: GitMedia) -> list[Outcome]:
