@@ -31,8 +31,15 @@ def contributors_between(repo: git.Repo, base: str, head: str) -> Contributors:
         [(i.name, i.email) for i in wgit.commit_identities(repo, base, head)])
 
 
+SYMLINK_REASON = "berkas ini tautan simbolik (symlink), bukan berkas berita"
+
+
 class NotAFile(Exception):
-    """The path at head is a symlink (or another non-regular entry), never read as a post."""
+    """The path at head cannot be read as a post file (a symlink, a file too large for the API)."""
+
+    def __init__(self, path: str, why: str = SYMLINK_REASON) -> None:
+        super().__init__(path)
+        self.why = why
 
 
 # What the gate learns about a post at head: its bytes, None when absent; raises NotAFile.
@@ -58,8 +65,8 @@ def read_head_posts(read_at_head: ReadAtHead, files: tuple[ChangedFile, ...]) ->
             continue
         try:
             raw = read_at_head(path)
-        except NotAFile:
-            unreadable.append((path, "berkas ini tautan simbolik (symlink), bukan berkas berita"))
+        except NotAFile as exc:
+            unreadable.append((path, exc.why))
             continue
         if raw is None:
             continue  # not in the PR's head: nothing there to publish

@@ -156,6 +156,8 @@ def verdict_for(gh: Github, repo: Repository, data: PullData, checkout: Path,
             return None
         if content.type != "file":
             raise NotAFile(path)
+        if content.encoding != "base64":  # over 1 MB the API sends no content: fail closed
+            raise NotAFile(path, "berkas terlalu besar untuk dibaca lewat GitHub API")
         return content.decoded_content  # raw bytes: the reader decodes them, as for check and site
 
     posts = read_head_posts(read_at_head, data.changed_files)
