@@ -136,13 +136,15 @@ def nip_from_data(value: Any) -> NipRecord | None:
                      str(value.get("key") or ""))
 
 
+def _delegate(d: dict[str, Any]) -> Delegate:
+    start, until = _date(d.get("from")), _date(d.get("until"))
+    return Delegate(_str(d.get("name")), _str(d.get("github")), _int(d.get("github_id")),
+                    role=_str(d.get("role")) or "Plt", start=start, until=until,
+                    window_valid=start is not None and until is not None)
+
+
 def agency_from_data(data: dict[str, Any], slug: str) -> Agency:
-    delegates = tuple(
-        Delegate(_str(d.get("name")), _str(d.get("github")), _int(d.get("github_id")),
-                 role=_str(d.get("role")) or "Plt", start=_date(d.get("from")),
-                 until=_date(d.get("until")))
-        for d in _dicts(data.get("delegates"))
-    )
+    delegates = tuple(_delegate(d) for d in _dicts(data.get("delegates")))
     team = tuple(
         Member(_str(m.get("name")), _str(m.get("jabatan")),
                nip_from_data(m.get("nip")),

@@ -41,8 +41,13 @@ class Delegate(Person):
     role: str = "Plt"
     start: date | None = None
     until: date | None = None
+    # False when `from` or `until` is missing or not a date: such a delegate is never active
+    # (fail closed; the roster validator reports the value as an error with its line).
+    window_valid: bool = True
 
     def active_at(self, when: datetime) -> bool:
+        if not self.window_valid:
+            return False
         day = when.astimezone(WIB).date()
         if self.start is not None and day < self.start:
             return False
