@@ -458,6 +458,16 @@ def metrics_report(
     raise typer.Exit(report_command(out, ledger, store, pr_events, now))
 
 
+@metrics_app.command("sentiment")
+def metrics_sentiment(
+    file: Annotated[Path | None, typer.Argument(help="Satu teks per baris (tanpa berkas: stdin).")] = None,
+) -> None:
+    """Label sentimen (positif, negatif, netral) untuk setiap baris masukan, satu label per baris."""
+    from warta.commands.metrics import sentiment_command
+
+    raise typer.Exit(sentiment_command(file))
+
+
 @app.command()
 def inbox(
     agency: Annotated[str | None, typer.Option("--agency", help="Slug perangkat daerah.")] = None,

@@ -106,3 +106,21 @@ def report_command(out: Path, ledger: Path | None, store: Path | None, pr_events
     written = write_report(dashboard, out)
     console.print(f"{len(written)} berkas dasbor ditulis ke {out} ({len(dashboard.rows)} perangkat daerah).")
     return 0
+
+
+def sentiment_command(file: Path | None) -> int:
+    """One label per input line (stdin without FILE), so anyone can evaluate the labels on their own data."""
+    import sys
+
+    from warta.metrics.sentiment import classify
+
+    if file is None:
+        lines = sys.stdin.read().splitlines()
+    else:
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = getattr(exc, "strerror", None) or "bukan teks UTF-8"
+            raise UsageError(f"Berkas `{file}` tidak dapat dibaca: {reason}.") from None
+    sys.stdout.write("".join(classify(line).label + "\n" for line in lines))
+    return 0
