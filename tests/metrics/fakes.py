@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -26,6 +27,8 @@ class FakeState:
     requests: list[dict[str, Any]] = field(default_factory=list)
     failures: dict[str, list[int]] = field(default_factory=dict)  # network → statuses to answer first
     views: int = 1000  # bump between collections to simulate growth
+    replies: list[dict[str, Any]] = field(default_factory=list)  # answers created through the reply endpoints
+    reply_delay: float = 0.0  # seconds each reply call takes (lets concurrent runs overlap)
 
     def env(self, agency: str = "dinas-contoh") -> dict[str, str]:
         slug = agency.upper().replace("-", "_")
@@ -60,7 +63,11 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
-        self._route("POST", json.loads(self.rfile.read(length) or b"{}"))
+        raw = self.rfile.read(length)
+        if self.headers.get("Content-Type", "").startswith("application/x-www-form-urlencoded"):
+            self._route("POST", {k: v[0] for k, v in parse_qs(raw.decode()).items()})
+        else:
+            self._route("POST", json.loads(raw or b"{}"))
 
     def _route(self, method: str, body: Any = None) -> None:
         url = urlparse(self.path)
@@ -81,8 +88,37 @@ class Handler(BaseHTTPRequestHandler):
                                                      "is_transient": status >= 500,
                                                      "fbtrace_id": "Abc"}}, {"Retry-After": "3"})
             return self._send(status, {"error": {"code": status, "message": "Backend Error"}}, {"Retry-After": "2"})
+        if method == "POST" and self._reply(network, path, query, body):
+            return
         handler = getattr(self, f"_{network}")
         handler(method, path, query, body)
+
+    def _reply(self, network: str, path: str, q: dict[str, str], body: Any) -> bool:
+        """The networks' reply endpoints; each created answer is remembered in `state.replies`."""
+        parts = path.strip("/").split("/")
+        if network == "facebook" and len(parts) == 2 and parts[1] == "comments":
+            target, text, answer = parts[0], body.get("message"), {"id": f"{parts[0]}_r{len(self.state.replies) + 1}"}
+        elif network == "instagram" and len(parts) == 2 and parts[1] == "replies":
+            target, text, answer = parts[0], body.get("message"), {"id": f"ig_reply{len(self.state.replies) + 1}"}
+        elif network == "youtube" and path == "/youtube/v3/comments" and q.get("part") == "snippet":
+            snippet = body["snippet"]
+            rid = f"{snippet['parentId']}.r{len(self.state.replies) + 1}"
+            target, text = snippet["parentId"], snippet["textOriginal"]
+            answer = {"kind": "youtube#comment", "etag": "e", "id": rid, "snippet": {
+                "parentId": target, "textOriginal": text, "textDisplay": text, "authorChannelId": {"value": "UCown"},
+                "publishedAt": "2026-11-29T02:00:00Z"}}
+        elif network == "x" and path == "/2/tweets":
+            rid = f"18600{len(self.state.replies) + 10}"
+            target, text = body["reply"]["in_reply_to_tweet_id"], body["text"]
+            answer = {"data": {"id": rid, "text": text, "edit_history_tweet_ids": [rid]}}
+        else:
+            return False
+        if self.state.reply_delay:
+            time.sleep(self.state.reply_delay)
+        self.state.replies.append({"network": network, "target": target, "text": text,
+                                   "auth": self.headers.get("Authorization")})
+        self._send(201 if network == "x" else 200, answer)
+        return True
 
     def _facebook(self, method: str, path: str, q: dict[str, str], body: Any) -> None:
         parts = path.strip("/").split("/")
