@@ -98,6 +98,8 @@ def _listening(agency: Agency, row: EvaluationRow, summaries: list[MonthlySummar
     out += [f"### Ringkasan {latest.month}", "",
             f"{latest.public_comments} komentar warga, {latest.questions} pertanyaan "
             f"({latest.unanswered_questions} belum dijawab).", "",
+            *([f"Sumber: {', '.join(f'{k} {v}' for k, v in latest.sources.items())}.", ""]
+              if latest.sources else []),
             bar_chart(f"Sentimen komentar {latest.month}, {agency.name}",
                       [(k.capitalize(), float(v)) for k, v in latest.sentiment.items()], unit=" komentar"), "",
             f"Label sentimen: {accuracy_note()}.", "",

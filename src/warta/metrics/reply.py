@@ -115,6 +115,9 @@ def send_reply(comment: Comment, text: str, config: ReplyConfig) -> ReplyOutcome
     problems = text_problems(text, config.province)
     if problems:
         raise WartaError("Balasan tidak dikirim:\n" + "\n".join(f"- {p}" for p in problems))
+    if comment.source != "komentar" and comment.network != "x":
+        raise WartaError(f"Item ini ({comment.source}) bukan komentar di unggahan instansi; {network} tidak "
+                         "menyediakan balasan lewat API untuknya. Tanggapi langsung di " + network + ".")
     ledger = Ledger(config.store.root / LEDGER_FOLDER)
     key = reply_key(comment)
     earlier = ledger.state(key)
@@ -193,24 +196,12 @@ class _client:
 
 
 def _connect(comment: Comment, client: httpx.Client, config: ReplyConfig) -> Http:
-    """The network's Http with the agency's token (`WARTA_TOKEN_<AGENCY>_<CHANNEL>`, refreshed or
-    OAuth 1.0a-signed exactly as dispatch does it)."""
-    from warta.dispatch.adapters import registry
-    from warta.dispatch.http import base_url, token_env
-    from warta.dispatch.tokens import Tokens
-    from warta.metrics.insights import ADAPTERS
+    from warta.metrics.connect import connect
 
-    adapter = ADAPTERS[comment.network]
-    name = token_env(comment.agency, comment.network)
     try:
-        token = Tokens(config.env, registry()).get(comment.agency, comment.network, client)
-    except ApiError as exc:
-        raise WartaError(f"Token `{name}` tidak dapat dipakai: {exc.message}") from None
-    if token is None:
-        raise WartaError(f"Token `{name}` belum diatur; balasan tidak dikirim.")
-    base = config.env.get(f"WARTA_{comment.network.upper()}_API") or base_url(comment.network, adapter.default_base)
-    return Http(base=base.rstrip("/"), token=token.bearer, classify=adapter.classify, sleep=config.sleep,
-                client=client, signer=token.auth(), secrets=token.secrets, max_wait=60.0)
+        return connect(comment.agency, comment.network, client, config.env, sleep=config.sleep)
+    except WartaError as exc:
+        raise WartaError(f"{exc.message} Balasan tidak dikirim.") from None
 
 
 def default_by(env: Mapping[str, str] | None = None) -> str:
