@@ -160,3 +160,16 @@ def test_unknown_comment_says_how_to_find_one(store: Store) -> None:
     with pytest.raises(WartaError, match="warta metrics collect"):
         find_comment(store.comments(), "tidak-ada", None)
     assert isinstance(NOW, datetime)
+
+
+def test_reply_workflow_runs_as_the_person_with_inputs_outside_the_script() -> None:
+    import yaml
+
+    workflow = Path(__file__).resolve().parents[2] / ".github/workflows/balas.yml"
+    data = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+    job = data["jobs"]["reply"]
+    assert job["environment"] == "social" and job["permissions"] == {"contents": "read"}
+    step = next(s for s in job["steps"] if s.get("name") == "warta inbox reply")
+    assert step["env"]["COMMENT_ID"] == "${{ inputs.comment_id }}" and "${{" not in step["run"]
+    assert 'warta inbox reply "$COMMENT_ID" --text "$REPLY_TEXT"' in step["run"]
+    assert "gitstore push" in step["run"]  # who answered and when reach the warta-metrics branch
