@@ -173,3 +173,11 @@ def test_reply_workflow_runs_as_the_person_with_inputs_outside_the_script() -> N
     assert step["env"]["COMMENT_ID"] == "${{ inputs.comment_id }}" and "${{" not in step["run"]
     assert 'warta inbox reply "$COMMENT_ID" --text "$REPLY_TEXT"' in step["run"]
     assert "gitstore push" in step["run"]  # who answered and when reach the warta-metrics branch
+
+
+def test_a_comment_the_agency_answered_on_the_network_is_not_answered_again(store: Store, fake: FakeState) -> None:
+    answered = comment("facebook", "100_200_own", "100_200", parent="100_200_c1", when="2026-11-28T11:00:00+07:00",
+                       ours=True)
+    store.append_comments([answered], "2026-11-28")
+    outcome = send_reply(find_comment(store.comments(), "100_200_c1", None), "Siap.", config(store, fake))
+    assert outcome.status == "already" and "langsung di jaringan" in outcome.message and fake.replies == []

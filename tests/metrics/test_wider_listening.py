@@ -122,3 +122,16 @@ def test_bad_keyword_list_is_a_roster_error_with_its_line(sample_repo: Path) -> 
     assert result.returncode == 1
     assert '"file": "roster/dinas-contoh.yml"' in result.stdout and f'"line": {line}' in result.stdout
     assert "kata_kunci" in result.stdout
+
+
+def test_kinerja_page_shows_sources_and_the_measured_accuracy(listening_roster: Roster, ledger_dir: Path,
+                                                              fake: FakeState, sample_repo: Path,
+                                                              tmp_path: Path) -> None:
+    from warta.metrics.report import build_dashboard
+
+    store = Store(tmp_path / "store")
+    gather(ledger_dir, listening_roster, fake, store)
+    page = build_dashboard(sample_repo, tmp_path / "none", ledger_dir, NOW,
+                           comments=store.comments()).agency_page("dinas-contoh")
+    assert "Sumber: komentar 7, sebutan 3, kata kunci 3." in page
+    assert "Label sentimen: perkiraan, akurasi 84% pada data uji publik (IndoNLU SmSA test" in page

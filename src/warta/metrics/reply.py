@@ -123,6 +123,11 @@ def send_reply(comment: Comment, text: str, config: ReplyConfig) -> ReplyOutcome
     earlier = ledger.state(key)
     if earlier.done:  # first check, without the lock
         return _already(earlier.success)
+    from warta.metrics.inbox import response_hours
+
+    if response_hours(config.store.comments()).get((comment.network, comment.comment_id)) is not None:
+        return ReplyOutcome("already", "Komentar ini sudah dijawab akun instansi langsung di jaringan; "
+                            "balasan tidak dikirim.")
     with _client(config.client) as client:
         http = _connect(comment, client, config)
         with ledger.lock(key) as entry:
