@@ -458,16 +458,48 @@ def metrics_report(
     raise typer.Exit(report_command(out, ledger, store, pr_events, now))
 
 
-@app.command()
+@metrics_app.command("sentiment")
+def metrics_sentiment(
+    file: Annotated[Path | None, typer.Argument(help="Satu teks per baris (tanpa berkas: stdin).")] = None,
+) -> None:
+    """Label sentimen (positif, negatif, netral) untuk setiap baris masukan, satu label per baris."""
+    from warta.commands.metrics import sentiment_command
+
+    raise typer.Exit(sentiment_command(file))
+
+
+inbox_app = typer.Typer(help="Komentar warga yang belum dijawab, pertanyaan lebih dulu.",
+                        invoke_without_command=True)
+app.add_typer(inbox_app, name="inbox")
+
+
+@inbox_app.callback()
 def inbox(
+    ctx: typer.Context,
     agency: Annotated[str | None, typer.Option("--agency", help="Slug perangkat daerah.")] = None,
     store: Annotated[Path | None, typer.Option("--store", help="Folder data metrik.")] = None,
     format: Annotated[Format, typer.Option("--format", help="text atau json.")] = Format.text,
 ) -> None:
     """Komentar warga yang belum dijawab, pertanyaan lebih dulu."""
+    if ctx.invoked_subcommand is not None:
+        return
     from warta.commands.inbox import inbox_command
 
     raise typer.Exit(inbox_command(agency, store, format.value))
+
+
+@inbox_app.command("reply")
+def inbox_reply(
+    comment_id: Annotated[str, typer.Argument(help="ID komentar (kolom ID di `warta inbox`).")],
+    text: Annotated[str, typer.Option("--text", help="Teks balasan.")],
+    network: Annotated[str | None, typer.Option("--network", help="Jaringan, bila ID ada di beberapa.")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Yang menjawab (bawaan: GITHUB_ACTOR).")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="Folder data metrik.")] = None,
+) -> None:
+    """Balas satu komentar warga lewat API jaringan, tepat sekali, setelah pemeriksaan kesopanan."""
+    from warta.commands.inbox import reply_command
+
+    raise typer.Exit(reply_command(comment_id, text, network, by, store))
 
 
 # --- more commands register below (new, codeowners, build, serve, gate, report, dispatch) ---

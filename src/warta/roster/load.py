@@ -54,6 +54,7 @@ AGENCY_SCHEMA = {
     "team": Field("list", required=True, items=Field("mapping", fields=MEMBER)),
     "channels": Field("mapping", fields={"website": Field("bool"),
                                          **{c: CHANNEL_SETTINGS for c in CHANNELS[1:]}}),
+    "kata_kunci": Field("list[str]"),  # words and hashtags the agency listens for (warta metrics collect)
 }
 PROVINCE_SCHEMA = {
     "site": Field("mapping", required=True, fields={
@@ -162,6 +163,7 @@ def agency_from_data(data: dict[str, Any], slug: str) -> Agency:
         delegates=delegates,
         team=team,
         channels={"website": True, **(channels or {})},
+        keywords=tuple(w.strip() for w in data.get("kata_kunci") or () if isinstance(w, str) and w.strip()),
     )
 
 

@@ -91,6 +91,7 @@ class Agency:
     delegates: tuple[Delegate, ...] = ()
     team: tuple[Member, ...] = ()
     channels: dict[str, Any] = field(default_factory=dict)
+    keywords: tuple[str, ...] = ()  # `kata_kunci`: what wider listening searches for
 
     def approvers_at(self, when: datetime) -> list[Person]:
         """The kepala and every delegate whose window covers `when`."""
