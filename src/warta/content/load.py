@@ -36,6 +36,9 @@ FRONT_MATTER = {
     "media_center": Field("bool"),
     "draft": Field("bool"),
     "id": Field("str"),
+    "tema": Field("str"),  # Pedoman VIII.1: composed per theme and objective
+    "tujuan": Field("str"),
+    "rencana": Field("str", hint="Id butir rencana, misalnya `2026-11#2` (content/<pd>/_rencana/)."),
 }
 POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 _HANDLER = frontmatter.YAMLHandler()
@@ -193,6 +196,9 @@ def _build(rel: str, doc: YamlDoc, data: dict[str, Any], body: str, body_line: i
         media_center=data.get("media_center") is True,
         draft=data.get("draft") is True,
         explicit_id=text("id") or None,
+        tema=text("tema"),
+        tujuan=text("tujuan"),
+        rencana=text("rencana"),
         lines={".".join(map(str, k)): v for k, v in doc.lines.items()},  # "media.0.alt" too
     )
 
