@@ -65,6 +65,7 @@ class PlanItem:
     channels: tuple[str, ...] = ()
     post: str | None = None  # repository path of the post that realised it
     note: str = ""
+    status_line: int = 0
 
     @property
     def month(self) -> str:
@@ -180,10 +181,6 @@ class _FileCheck:
             self.err((*at, "berita"), "rencana-post-missing",
                      f"Berita `{post}` tidak ditemukan di `{agency_dir}/`. Tulis jalur lengkap berita "
                      f"yang mewujudkan rencana ini, misalnya `{agency_dir}/2026/2026-11-03-judul.md`.")
-        if status == "terbit" and post is None:
-            self.findings.append(warning(self.rel, self.doc.line(*at, "status"), "rencana-post-needed",
-                                         "Status `terbit` tetapi `berita` belum diisi. Tulis jalur berita "
-                                         "yang mewujudkan rencana ini."))
         explicit = _text(data.get("id"))
         if explicit and not ITEM_ID.match(explicit):
             self.err((*at, "id"), "rencana-id",
@@ -195,7 +192,7 @@ class _FileCheck:
             kind=kind if isinstance(kind, str) else "", status=status if isinstance(status, str) else "",
             public=data.get("publik") is True, tema=_text(data.get("tema")), tujuan=_text(data.get("tujuan")),
             place=_text(data.get("tempat")), team=tuple(team), channels=tuple(channels), post=post,
-            note=_text(data.get("catatan")))
+            note=_text(data.get("catatan")), status_line=self.doc.line(*at, "status"))
 
 
 def load_plan_file(root: Path, rel: str, roster: Roster) -> tuple[list[PlanItem], list[Finding]]:
@@ -249,8 +246,16 @@ def load_plans(root: Path, roster: Roster, slugs: Iterable[str] | None = None) -
 
 
 def post_plan_findings(posts: Iterable[Any], plans: Plans) -> list[Finding]:
-    """`post-rencana-unknown` for a post whose `rencana:` names no plan item of its agency."""
+    """`post-rencana-unknown` for a post whose `rencana:` names no plan item of its agency;
+    `rencana-post-needed` for a published item no post realises."""
     findings = []
+    posts = list(posts)
+    referenced = {(p.agency, p.rencana) for p in posts if getattr(p, "rencana", "")}
+    for item in plans:
+        if item.status == "terbit" and item.post is None and (item.agency, item.id) not in referenced:
+            findings.append(warning(item.file, item.status_line, "rencana-post-needed",
+                                    "Status `terbit` tetapi belum ada berita yang mewujudkannya. Isi `berita:` "
+                                    f"dengan jalur beritanya, atau tulis `rencana: {item.id}` di berita itu."))
     for post in posts:
         ref = getattr(post, "rencana", "")
         if ref and ref not in plans.ids(post.agency):

@@ -15,6 +15,7 @@ from typing import Any
 from warta.content import load_posts
 from warta.content.files import is_publishable_attachment, regular_file_inside
 from warta.content.models import MediaItem, Post
+from warta.content.plans import load_plans, public_items
 from warta.errors import WartaError
 from warta.roster import load_roster
 from warta.site.cache import RECORD, entry_dir, prune
@@ -91,7 +92,9 @@ def generate(root: Path, slug: str, now: datetime, project_dir: Path, cache_dir:
     links: dict[str, dict[str, str]] = {}
     for post_id, channel, url in copies:
         links.setdefault(post_id, {})[channel] = url
-    project = agency_project(agency, province, published, template_env(template_dir), image_for, links)
+    plans, _ = load_plans(root, loaded.roster, [slug])  # `warta check` reports their problems
+    project = agency_project(agency, province, published, template_env(template_dir), image_for, links,
+                             agenda=public_items(plans))
     config = shard_config(read_base_config(root), site_name=agency.name,
                           site_url=shard_url(province, slug), nav=project.nav)
     write_project(project_dir, config, project.pages, project.files, template_dir)
