@@ -265,6 +265,18 @@ def siap(
     from warta.commands.siap import siap as run
 
     raise typer.Exit(run(agency, format.value))
+@app.command()
+def rencana(
+    agency: Annotated[str | None, typer.Option("--agency", help="Hanya perangkat daerah ini.")] = None,
+    bulan: Annotated[str | None, typer.Option("--bulan", help="Bulan TTTT-BB, misalnya 2026-11.")] = None,
+    format: Annotated[Format, typer.Option("--format", help="text atau json.")] = Format.text,
+) -> None:
+    """Rencana liputan dan publikasi (content/<pd>/_rencana/<TTTT-BB>.yml)."""
+    from warta.commands.rencana import rencana_command
+
+    raise typer.Exit(rencana_command(agency, bulan, format.value))
+
+
 @roster_app.command("import-nip")
 def roster_import_nip(
     file: Annotated[Path, typer.Argument(help="Berkas privat CSV/YAML: agency, name, nip (dan urutan).")],

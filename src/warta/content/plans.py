@@ -147,18 +147,6 @@ class _FileCheck:
             self.err((*at, "status"), "rencana-status",
                      f"Status `{status}` tidak dikenal.{suggest(status, list(STATUSES))} "
                      f"Pilihan: {', '.join(STATUSES)}.")
-        try:
-            start = as_wib(data.get("waktu")).astimezone(WIB)
-            end = as_wib(data["selesai"]).astimezone(WIB) if data.get("selesai") is not None else None
-        except DateParseError:
-            return None  # the schema finding says how to write it
-        if self.month and start.strftime("%Y-%m") != self.month:
-            self.err((*at, "waktu"), "rencana-month",
-                     f"`waktu` {start:%Y-%m-%d} tidak berada di bulan {self.month} (nama berkas). "
-                     f"Pindahkan butir ini ke `_rencana/{start:%Y-%m}.yml` atau perbaiki tanggalnya.")
-        if end is not None and end < start:
-            self.err((*at, "selesai"), "rencana-end-before-start",
-                     f"`selesai` ({end:%Y-%m-%d %H:%M}) lebih awal dari `waktu` ({start:%Y-%m-%d %H:%M}).")
         team = [t for t in data.get("tim") or [] if isinstance(t, str)] if isinstance(data.get("tim"), list) else []
         if self.agency is not None:
             names = "; ".join(m.name for m in self.agency.team if m.name)
@@ -185,6 +173,18 @@ class _FileCheck:
         if explicit and not ITEM_ID.match(explicit):
             self.err((*at, "id"), "rencana-id",
                      f"`id: {explicit}` hanya boleh huruf kecil, angka dan tanda hubung.")
+        try:
+            start = as_wib(data.get("waktu")).astimezone(WIB)
+            end = as_wib(data["selesai"]).astimezone(WIB) if data.get("selesai") is not None else None
+        except DateParseError:
+            return None  # the schema finding says how to write it
+        if self.month and start.strftime("%Y-%m") != self.month:
+            self.err((*at, "waktu"), "rencana-month",
+                     f"`waktu` {start:%Y-%m-%d} tidak berada di bulan {self.month} (nama berkas). "
+                     f"Pindahkan butir ini ke `_rencana/{start:%Y-%m}.yml` atau perbaiki tanggalnya.")
+        if end is not None and end < start:
+            self.err((*at, "selesai"), "rencana-end-before-start",
+                     f"`selesai` ({end:%Y-%m-%d %H:%M}) lebih awal dari `waktu` ({start:%Y-%m-%d %H:%M}).")
         month = self.month or start.strftime("%Y-%m")
         return PlanItem(
             id=explicit or f"{month}#{index + 1}", agency=self.rel.split("/")[1], file=self.rel,
