@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from warta.findings import Finding, error
+from warta.roster.equipment import SCHEMA as EQUIPMENT_SCHEMA
+from warta.roster.equipment import equipment_from_data
 from warta.roster.models import CHANNELS, Agency, Delegate, Member, NipRecord, Person, Province, Roster
 from warta.schema import Field, check_mapping
 from warta.timeutil import DateParseError, as_date
@@ -54,6 +56,7 @@ AGENCY_SCHEMA = {
     "team": Field("list", required=True, items=Field("mapping", fields=MEMBER)),
     "channels": Field("mapping", fields={"website": Field("bool"),
                                          **{c: CHANNEL_SETTINGS for c in CHANNELS[1:]}}),
+    "peralatan": EQUIPMENT_SCHEMA,
 }
 PROVINCE_SCHEMA = {
     "site": Field("mapping", required=True, fields={
@@ -160,6 +163,7 @@ def agency_from_data(data: dict[str, Any], slug: str) -> Agency:
         delegates=delegates,
         team=team,
         channels={"website": True, **(channels or {})},
+        peralatan=equipment_from_data(data.get("peralatan")),
     )
 
 
