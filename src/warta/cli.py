@@ -463,10 +463,14 @@ def metrics_report(
     store: Annotated[Path | None, typer.Option("--store", help="Folder data metrik.")] = None,
     pr_events: Annotated[Path | None, typer.Option("--pr-events", help="JSON PR dari GitHub.")] = None,
     now: Annotated[str | None, typer.Option("--now", help="Waktu acuan ISO 8601.")] = None,
+    bulan: Annotated[str | None, typer.Option("--bulan", help="Laporan bulanan TTTT-BB untuk Gubernur.")] = None,
+    format: Annotated[str | None, typer.Option("--format", help="Laporan bulanan: xlsx, csv atau html.")] = None,
 ) -> None:
-    """Tulis halaman Kinerja tiap perangkat daerah dan halaman evaluasi provinsi."""
-    from warta.commands.metrics import report_command
+    """Tulis halaman Kinerja dan evaluasi; dengan --bulan, laporan pemantauan dan evaluasi bulanan."""
+    from warta.commands.metrics import monthly_command, report_command
 
+    if bulan is not None or format is not None:
+        raise typer.Exit(monthly_command(bulan, format, out, store, pr_events, now))
     raise typer.Exit(report_command(out, ledger, store, pr_events, now))
 
 
