@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import date
-from pathlib import Path
-
 import subprocess
 import sys
+from datetime import date
+from pathlib import Path
 
 from tests.conftest import write
 from warta.check import run_check

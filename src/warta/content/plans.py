@@ -267,6 +267,7 @@ def post_plan_findings(posts: Iterable[Any], plans: Plans) -> list[Finding]:
     return findings
 
 
-def realised(item: PlanItem, posts_by_plan: dict[tuple[str, str], list[str]]) -> bool:
-    """A plan item is realised when it is published (`terbit`), names its post, or a post names it."""
-    return item.status == "terbit" or item.post is not None or bool(posts_by_plan.get((item.agency, item.id)))
+def realised(item: PlanItem, published: set[str], referenced: set[tuple[str, str]]) -> bool:
+    """Realised: status `terbit`, or a published post realises it (named by the item or naming it)."""
+    return (item.status == "terbit" or (item.post is not None and item.post in published)
+            or (item.agency, item.id) in referenced)

@@ -86,14 +86,12 @@ def month_end(month: str) -> datetime:
 def plan_progress(plans: Plans, posts: Posts, slug: str, month: str, now: datetime) -> PlanProgress:
     """Planned vs realised of one agency in one month (a realised item: terbit, or a post names it)."""
     items = [i for i in plans.for_agency(slug) if i.month == month]
-    by_plan: dict[tuple[str, str], list[str]] = {}
-    for post in posts.for_agency(slug):
-        if post.rencana:
-            by_plan.setdefault((post.agency, post.rencana), []).append(post.path)
-    live = [p for p in posts.for_agency(slug)
-            if p.is_published(now) and p.goes_live.astimezone(WIB).strftime("%Y-%m") == month]
+    published = [p for p in posts.for_agency(slug) if p.is_published(now)]
+    paths = {p.path for p in published}
+    referenced = {(p.agency, p.rencana) for p in published if p.rencana}
+    live = [p for p in published if p.goes_live.astimezone(WIB).strftime("%Y-%m") == month]
     active = [i for i in items if i.status != "batal"]
-    return PlanProgress(month, len(active), sum(realised(i, by_plan) for i in active),
+    return PlanProgress(month, len(active), sum(realised(i, paths, referenced) for i in active),
                         len(items) - len(active), len(live))
 
 

@@ -17,9 +17,13 @@ from warta.metrics.monthly import MISSING, MonthlyReport, MonthlyRow, month_name
 FORMATS = ("xlsx", "csv", "html")
 Cell = int | float | str | None
 
+def _measure_header(label: str, pedoman: str) -> str:
+    return f"{label} (Pedoman {pedoman.replace(' (', '.').rstrip(')')})"  # "XI (2)" -> "XI.2"
+
+
 HEADERS = ["No", "Perangkat daerah", "Rencana (butir)", "Terealisasi", "Batal", "Berita terbit",
            "Kanal dipakai (berita)", "Kanal di roster", "Sampai disetujui (jam, median)",
-           "Sampai terbit (jam, median)", *[f"{m.label} (Pedoman {m.pedoman.replace(' (', '.').rstrip(')')})" for m in MEASURES],
+           "Sampai terbit (jam, median)", *[_measure_header(m.label, m.pedoman) for m in MEASURES],
            "Komentar warga", "Komentar belum dijawab", "Kekurangan peralatan (Pedoman IX)", "Siap terbit",
            "Langkah berikut"]
 NOTES = [
@@ -131,7 +135,7 @@ h1 { font-size: 13pt; margin: 0 0 2mm; } p { margin: 0 0 3mm; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { border: 0.5pt solid #777; padding: 1mm 1.2mm; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #ddebf7; font-weight: bold; }
-col.no { width: 2.2em; } col.name { width: 17em; }
+col.no { width: 2.8em; } col.name { width: 17em; }
 thead { display: table-header-group; } tr { break-inside: avoid; }
 td.n { text-align: right; } td.missing { color: #666; font-style: italic; }
 section { break-before: page; }
@@ -151,7 +155,8 @@ def _html_table(cells: list[list[Cell]], columns: list[int]) -> str:
         for c in columns:
             value = row[c]
             css = "missing" if value is None else "n" if isinstance(value, int | float) else ""
-            tds.append(f'<td class="{css}">{escape(_shown(value))}</td>' if css else f"<td>{escape(_shown(value))}</td>")
+            attr = f' class="{css}"' if css else ""
+            tds.append(f"<td{attr}>{escape(_shown(value))}</td>")
         body.append("<tr>" + "".join(tds) + "</tr>")
     cols = '<colgroup><col class="no"><col class="name">' + "<col>" * (len(columns) - 2) + "</colgroup>"
     return f"<table>{cols}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"

@@ -15,10 +15,10 @@ from markupsafe import Markup
 
 from warta.content.files import VIDEO_SUFFIXES
 from warta.content.models import MediaItem, Post
+from warta.content.plans import PlanItem
 from warta.content.urls import post_url_path
 from warta.errors import WartaError
 from warta.roster.models import Agency, Province
-from warta.content.plans import PlanItem
 from warta.site.agenda import agenda_ics, agenda_view, realising_posts
 from warta.site.feed import rss
 from warta.site.images import ResponsiveImage
