@@ -62,3 +62,22 @@ def test_shipped_sample_has_agenda_events_and_no_internal_item(shipped_site: Pat
     assert "Peringatan Hari Kesehatan Nasional ke-62" in {str(e["SUMMARY"]) for e in events}
     internal = b"Ruang rapat Bidang P2P"  # a place of one of the shipped internal items
     assert not [p for p in shipped_site.rglob("*") if p.is_file() and internal in p.read_bytes()]
+
+
+def test_nothing_in_the_plans_folder_is_published_or_read_as_a_post(site_repo: Path, tmp_path: Path) -> None:
+    from datetime import date
+
+    from tests.conftest import make_jpeg
+    from warta.check import run_check
+
+    folder = "content/dinas-contoh/_rencana"
+    write(site_repo, f"{folder}/2026-11.yml", PLAN)
+    make_jpeg(site_repo / f"{folder}/denah-internal.jpg")
+    write(site_repo, f"{folder}/catatan-rahasia.md", "---\ntitle: Catatan Rapat Rahasia\ndate: 2026-11-20\n---\nx\n")
+    found = {(f.file, f.code) for f in run_check(site_repo, today=date(2026, 11, 29))}
+    assert {(f"{folder}/denah-internal.jpg", "content-file-type"),
+            (f"{folder}/catatan-rahasia.md", "content-file-type")} <= found
+    out = tmp_path / "site"
+    assert build_site(site_repo, out, now=NOW, jobs=2).ok
+    assert not list(out.rglob("denah-internal*")) and not list(out.rglob("catatan-rahasia*"))
+    assert not [p for p in out.rglob("*.html") if b"Catatan Rapat Rahasia" in p.read_bytes()]

@@ -10,6 +10,7 @@ from typing import Any
 
 import frontmatter
 
+from warta.content.files import is_plans_path
 from warta.content.models import MediaItem, Post, Posts
 from warta.findings import Finding, error, warning
 from warta.roster.models import CHANNELS, Agency, Roster
@@ -253,7 +254,8 @@ def post_files(root: Path, paths: Iterable[Path] | None = None) -> list[str]:
                 rel = file.resolve().relative_to(content.resolve())
             except ValueError:
                 continue
-            if file.suffix == ".md" and not any(p.startswith(".") for p in rel.parts):
+            if (file.suffix == ".md" and not any(p.startswith(".") for p in rel.parts)
+                    and not is_plans_path(f"content/{rel.as_posix()}")):  # plans are data, not posts
                 found.add(f"content/{rel.as_posix()}")
     return sorted(found)
 

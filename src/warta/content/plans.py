@@ -15,13 +15,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from warta.content.files import PLANS_DIR
 from warta.findings import Finding, error, warning
 from warta.roster.models import CHANNELS, Agency, Roster
 from warta.schema import Field, check_mapping, suggest
 from warta.timeutil import WIB, DateParseError, as_wib
 from warta.yamlsrc import YamlDoc, YamlSyntaxError, parse_yaml
 
-PLANS_DIR = "_rencana"
 PLAN_NAME = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])\.ya?ml$")
 KINDS = ("liputan", "konten", "siaran pers", "siaran langsung")
 STATUSES = ("direncanakan", "diliput", "terbit", "batal")
@@ -116,11 +116,6 @@ def plan_files(root: Path, slugs: Iterable[str] | None = None) -> list[str]:
             found += [f"content/{folder.name}/{PLANS_DIR}/{p.name}" for p in sorted(plans_dir.iterdir())
                       if p.suffix in (".yml", ".yaml") and p.is_file() and not p.is_symlink()]
     return found
-
-
-def is_plan_path(path: str) -> bool:
-    parts = path.split("/")
-    return len(parts) == 4 and parts[0] == "content" and parts[2] == PLANS_DIR
 
 
 def _text(value: Any) -> str:

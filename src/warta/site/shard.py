@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.content import load_posts
-from warta.content.files import is_publishable_attachment, regular_file_inside
+from warta.content.files import PLANS_DIR, is_publishable_attachment, regular_file_inside
 from warta.content.models import MediaItem, Post
 from warta.content.plans import load_plans, public_items
 from warta.errors import WartaError
@@ -111,7 +111,9 @@ def _link_attachments(root: Path, slug: str, berita: Path, media_cache: Path) ->
     reports the rest), and only regular files inside the agency's folder (no symlink)."""
     content = root / "content" / slug
     for dirpath, dirnames, filenames in os.walk(content):  # never descends a symlinked folder
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        # `_rencana/` holds plan data (internal items too): never published as files.
+        top = dirpath == str(content)
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and not (top and d == PLANS_DIR)]
         for name in filenames:
             rel = Path(dirpath, name).relative_to(root).as_posix()
             if name.startswith(".") or not is_publishable_attachment(rel):
