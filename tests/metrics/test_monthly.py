@@ -90,3 +90,21 @@ def test_html_prints_to_a4(tmp_path: Path) -> None:
     assert boxes and all(abs(float(w) - 841.92) < 1 and abs(float(h) - 595.92) < 1 for w, h in boxes)
     assert 3 <= pages <= 12, pages  # 41 agencies in two tables and a list, every page A4 landscape
     assert not overflow
+
+
+def test_evaluation_pages_show_planned_vs_realised_and_equipment(sample_repo: Path, ledger_dir: Path,
+                                                                 tmp_path: Path) -> None:
+    from warta.metrics.report import build_dashboard
+
+    write(sample_repo, "content/dinas-contoh/_rencana/2026-11.yml", PLAN)
+    roster_file = sample_repo / "roster/dinas-contoh.yml"
+    roster_file.write_text(roster_file.read_text(encoding="utf-8") + EQUIPMENT, encoding="utf-8")
+    board = build_dashboard(sample_repo, tmp_path / "kosong", ledger_dir, NOW)
+    province = board.province_page()
+    assert "| Dinas Contoh |" in province and "1/2 (1 terbit)" in province
+    assert "| Badan Contoh | belum diisi |" in province
+    page = board.agency_page("dinas-contoh")
+    assert "| 2026-11 | 2 | 1 | 0 | 1 |" in page
+    assert "- Kamera DSLR/mirrorless (foto HD, video 4K): rusak" in page
+    assert "Rapat internal" not in province + page  # plan titles never reach the public pages
+    assert "belum diisi" in board.agency_page("badan-contoh")
