@@ -43,7 +43,10 @@ ITEM = {
                     "misalnya `content/bpbd/2026/2026-11-03-apel.md`."),
     "catatan": Field("str", nullable=True),
 }
-SCHEMA = {"rencana": Field("list", required=True, items=Field("mapping", fields=ITEM))}
+SCHEMA = {
+    "bulan": Field("str", hint="Tahun dan bulan berkas ini, misalnya `\"2026-11\"`."),  # the editor's entry name
+    "rencana": Field("list", required=True, items=Field("mapping", fields=ITEM)),
+}
 
 
 @dataclass(frozen=True)
@@ -211,6 +214,10 @@ def load_plan_file(root: Path, rel: str, roster: Roster) -> tuple[list[PlanItem]
     data = doc.data if isinstance(doc.data, dict) else {}
     raw = data.get("rencana")
     check = _FileCheck(root, rel, doc, roster.agency(rel.split("/")[1]))
+    declared = data.get("bulan")
+    if isinstance(declared, str) and check.month and declared.strip() != check.month:
+        findings.append(error(rel, doc.line("bulan"), "rencana-month",
+                              f"`bulan: {declared}` berbeda dengan nama berkas ({check.month}). Samakan keduanya."))
     items = []
     for index, entry in enumerate(raw if isinstance(raw, list) else []):
         if isinstance(entry, dict):
