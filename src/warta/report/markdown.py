@@ -120,6 +120,23 @@ def _requirements(report: Report) -> list[str]:
     return [*lines, ""]
 
 
+def _plans(report: Report) -> list[str]:
+    """Changed plan files: how many items become public (Agenda, agenda.ics), and their checks."""
+    if not report.plans:
+        return []
+    lines = ["**Rencana liputan yang berubah** (data tim; hanya butir `publik: true` tampil di Agenda):", ""]
+    for plan in report.plans:
+        if plan.status == "dihapus":
+            lines.append(f"- 🗑️ `{plan.path}` dihapus")
+            continue
+        icon = "❌" if any(f.severity is Severity.ERROR for f in plan.findings) else "⚠️" if plan.findings else "✅"
+        lines.append(f"- {icon} `{plan.path}` ({plan.status}): {plan.public} butir publik, "
+                     f"{plan.internal} butir internal")
+        lines += [f"  - {'❌' if f.severity is Severity.ERROR else '⚠️'} baris {f.line}: {_plain(f.message)}"
+                  for f in plan.findings]
+    return [*lines, ""]
+
+
 def render_markdown(report: Report) -> str:
     posts = report.posts
     errors = sum(_status_icon(p) == "❌" for p in posts if p.post)
@@ -134,6 +151,7 @@ def render_markdown(report: Report) -> str:
         lines += [f"🔎 [Lihat pratinjau berita]({target})", ""]
     for post in posts:
         lines += _post_section(post)
+    lines += _plans(report)
     if report.other_files:
         lines += ["**Berkas lain yang berubah** (perlu admin Diskominfotik):", ""]
         lines += [f"- `{path}`" for path in report.other_files[:30]]
