@@ -81,3 +81,19 @@ def test_nothing_in_the_plans_folder_is_published_or_read_as_a_post(site_repo: P
     assert build_site(site_repo, out, now=NOW, jobs=2).ok
     assert not list(out.rglob("denah-internal*")) and not list(out.rglob("catatan-rahasia*"))
     assert not [p for p in out.rglob("*.html") if b"Catatan Rapat Rahasia" in p.read_bytes()]
+
+
+def test_dispatch_never_takes_a_file_in_the_plans_folder_for_a_post(sample_git_repo: Path) -> None:
+    import git
+
+    from tests.conftest import POST_A
+    from warta.dispatch.gitrange import changed_posts, post_paths_at
+
+    repo = git.Repo(sample_git_repo)
+    base = repo.head.commit.hexsha
+    write(sample_git_repo, "content/dinas-contoh/_rencana/catatan.md", POST_A)
+    write(sample_git_repo, "content/dinas-contoh/_rencana/2026-11.yml", PLAN)
+    repo.git.add(A=True)
+    head = repo.index.commit("rencana").hexsha
+    assert changed_posts(repo, base, head) == []
+    assert not [p for p in post_paths_at(repo, head) if "_rencana" in p]

@@ -35,8 +35,11 @@ def is_plans_path(path: str) -> bool:
     return len(parts) >= 4 and parts[0] == "content" and parts[2] == PLANS_DIR
 
 
+
+
 def is_post_path(path: str) -> bool:
-    return PurePosixPath(path).suffix.lower() == POST_SUFFIX
+    """A Markdown post: `.md` anywhere under content/ except the plans folder (data only)."""
+    return PurePosixPath(path).suffix.lower() == POST_SUFFIX and not is_plans_path(path)
 
 
 def is_publishable_attachment(path: str) -> bool:

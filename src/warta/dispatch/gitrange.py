@@ -10,6 +10,7 @@ import git
 from git.exc import BadName, GitCommandError
 
 from warta import git as githelper
+from warta.content.files import is_post_path
 from warta.content.load import post_from_text
 from warta.content.models import Post
 from warta.roster.at_commit import roster_at
@@ -58,7 +59,7 @@ def post_paths_at(repo: git.Repo, sha: str) -> list[str]:
         return []
     paths = [str(item.path) for item in tree.traverse()  # type: ignore[union-attr]
              if item.type == "blob"]  # type: ignore[union-attr]
-    return sorted(p for p in paths if p.endswith(".md") and p.count("/") >= 2)
+    return sorted(p for p in paths if p.endswith(".md") and p.count("/") >= 2 and is_post_path(p))
 
 
 def post_at(repo: git.Repo, sha: str, path: str) -> tuple[Post, str] | None:
@@ -82,7 +83,7 @@ def snapshot(repo: git.Repo, sha: str, paths: list[str] | None = None) -> Snapsh
 def changed_posts(repo: git.Repo, before: str, after: str) -> list[githelper.ChangedPath]:
     """Posts added, modified or renamed in before..after (renames carry their old path)."""
     return [c for c in githelper.diff_name_status(repo, before, after)
-            if c.path.startswith("content/") and c.path.endswith(".md")]
+            if c.path.startswith("content/") and c.path.endswith(".md") and is_post_path(c.path)]
 
 
 def rename_history(repo: git.Repo, sha: str) -> dict[str, list[str]]:
