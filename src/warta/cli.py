@@ -265,6 +265,18 @@ def siap(
     from warta.commands.siap import siap as run
 
     raise typer.Exit(run(agency, format.value))
+@app.command()
+def rencana(
+    agency: Annotated[str | None, typer.Option("--agency", help="Hanya perangkat daerah ini.")] = None,
+    bulan: Annotated[str | None, typer.Option("--bulan", help="Bulan TTTT-BB, misalnya 2026-11.")] = None,
+    format: Annotated[Format, typer.Option("--format", help="text atau json.")] = Format.text,
+) -> None:
+    """Rencana liputan dan publikasi (content/<pd>/_rencana/<TTTT-BB>.yml)."""
+    from warta.commands.rencana import rencana_command
+
+    raise typer.Exit(rencana_command(agency, bulan, format.value))
+
+
 @roster_app.command("import-nip")
 def roster_import_nip(
     file: Annotated[Path, typer.Argument(help="Berkas privat CSV/YAML: agency, name, nip (dan urutan).")],
@@ -451,10 +463,14 @@ def metrics_report(
     store: Annotated[Path | None, typer.Option("--store", help="Folder data metrik.")] = None,
     pr_events: Annotated[Path | None, typer.Option("--pr-events", help="JSON PR dari GitHub.")] = None,
     now: Annotated[str | None, typer.Option("--now", help="Waktu acuan ISO 8601.")] = None,
+    bulan: Annotated[str | None, typer.Option("--bulan", help="Laporan bulanan TTTT-BB untuk Gubernur.")] = None,
+    format: Annotated[str | None, typer.Option("--format", help="Laporan bulanan: xlsx, csv atau html.")] = None,
 ) -> None:
-    """Tulis halaman Kinerja tiap perangkat daerah dan halaman evaluasi provinsi."""
-    from warta.commands.metrics import report_command
+    """Tulis halaman Kinerja dan evaluasi; dengan --bulan, laporan pemantauan dan evaluasi bulanan."""
+    from warta.commands.metrics import monthly_command, report_command
 
+    if bulan is not None or format is not None:
+        raise typer.Exit(monthly_command(bulan, format, out, store, pr_events, now))
     raise typer.Exit(report_command(out, ledger, store, pr_events, now))
 
 

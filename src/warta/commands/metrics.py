@@ -134,3 +134,26 @@ def sentiment_command(file: Path | None) -> int:
             raise UsageError(f"Berkas `{file}` tidak dapat dibaca: {reason}.") from None
     sys.stdout.write("".join(classify(line).label + "\n" for line in lines))
     return 0
+
+
+def monthly_command(month: str | None, fmt: str | None, out: Path, store: Path | None,
+                    pr_events: Path | None, now: str | None = None) -> int:
+    """`warta metrics report --bulan YYYY-MM --format xlsx|csv|html`: every roster agency, one file."""
+    from warta.commands.rencana import parse_month
+    from warta.metrics.monthly import build_monthly
+    from warta.metrics.monthly_out import FORMATS, write_monthly
+
+    if month is None:
+        raise UsageError("`--format` berlaku untuk laporan bulanan: tambahkan `--bulan TTTT-BB` (contoh: 2026-11).")
+    month = parse_month(month)
+    assert month is not None
+    fmt = (fmt or "xlsx").lower()
+    if fmt not in FORMATS:
+        raise UsageError(f"`--format {fmt}` tidak dikenal. Pilihan: {', '.join(FORMATS)}.")
+    root = find_root()
+    _, store_dir = _dirs(root, None, store)
+    target = out if out.suffix.lower() == f".{fmt}" else out / f"laporan-bulanan-{month}.{fmt}"
+    report = build_monthly(root, store_dir, month, parse_now(now), pr_events=pr_events)
+    write_monthly(report, fmt, target)
+    console.print(f"Laporan {month} ({len(report.rows)} perangkat daerah) ditulis ke {target}.")
+    return 0

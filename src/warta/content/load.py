@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from warta.content.files import is_hidden, is_post_path, is_symlink_anywhere
+from warta.content.files import is_hidden, is_plans_path, is_post_path, is_symlink_anywhere
 from warta.content.models import Post, Posts
 from warta.content.reader import (
     FRONT_MATTER,
@@ -150,8 +150,10 @@ def post_files(root: Path, paths: Iterable[Path] | None = None) -> list[str]:
                 rel = Path(os.path.abspath(file)).relative_to(os.path.abspath(content))
             except ValueError:
                 continue
-            # content/x.md (no agency folder) is still read, so check can say where it belongs
-            if is_post_path(file.name) and not is_hidden(rel.as_posix()):
+            # content/x.md (no agency folder) is still read, so check can say where it belongs;
+            # plans (`_rencana/`) are data, not posts
+            if (is_post_path(file.name) and not is_hidden(rel.as_posix())
+                    and not is_plans_path(f"content/{rel.as_posix()}")):
                 found.add(f"content/{rel.as_posix()}")
     return sorted(found)
 

@@ -43,6 +43,9 @@ FRONT_MATTER = {
     "media_center": Field("bool"),
     "draft": Field("bool"),
     "id": Field("str"),
+    "tema": Field("str"),  # Pedoman VIII.1: composed per theme and objective
+    "tujuan": Field("str"),
+    "rencana": Field("str", hint="Id butir rencana, misalnya `2026-11#2` (content/<pd>/_rencana/)."),
 }
 _HANDLER = frontmatter.YAMLHandler()
 _EVENTS_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -156,6 +159,9 @@ def _build(rel: str, doc: YamlDoc, data: dict[str, Any], body: str, body_line: i
         media_center=data.get("media_center") is True,
         draft=data.get("draft") is True,
         explicit_id=text("id") or None,
+        tema=text("tema"),
+        tujuan=text("tujuan"),
+        rencana=text("rencana"),
         lines={".".join(map(str, k)): v for k, v in doc.lines.items()},  # "media.0.alt" too
     )
 

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from warta.findings import Finding, error
+from warta.roster.equipment import SCHEMA as EQUIPMENT_SCHEMA
+from warta.roster.equipment import equipment_from_data
 from warta.roster.models import CHANNELS, Agency, Delegate, Member, NipRecord, Person, Province, Roster
 from warta.schema import Field, check_mapping
 from warta.timeutil import DateParseError, as_date
@@ -55,6 +57,7 @@ AGENCY_SCHEMA = {
     "channels": Field("mapping", fields={"website": Field("bool"),
                                          **{c: CHANNEL_SETTINGS for c in CHANNELS[1:]}}),
     "kata_kunci": Field("list[str]"),  # words and hashtags the agency listens for (warta metrics collect)
+    "peralatan": EQUIPMENT_SCHEMA,
 }
 PROVINCE_SCHEMA = {
     "site": Field("mapping", required=True, fields={
@@ -164,6 +167,7 @@ def agency_from_data(data: dict[str, Any], slug: str) -> Agency:
         team=team,
         channels={"website": True, **(channels or {})},
         keywords=tuple(w.strip() for w in data.get("kata_kunci") or () if isinstance(w, str) and w.strip()),
+        peralatan=equipment_from_data(data.get("peralatan")),
     )
 
 

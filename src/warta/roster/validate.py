@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.findings import Finding, error, warning
+from warta.roster.equipment import equipment_rules
 from warta.roster.load import PROVINCE_FILE, LoadedRoster, nip_from_data
 from warta.roster.models import KINDS
 from warta.roster.nip import PROBLEM_MESSAGES, mask_nip, record_problems
@@ -102,6 +103,7 @@ def _agency_rules(slug: str, file: str, doc: YamlDoc, data: dict[str, Any],
     for index, member in enumerate(_items(data.get("team"))):
         out += _member_rules(file, doc, index, member, today)
     out += _channel_rules(file, doc, data.get("channels"))
+    out += equipment_rules(file, doc, data.get("peralatan"))
     return out
 
 
