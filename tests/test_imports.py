@@ -39,8 +39,8 @@ STAGES: list[tuple[str, str, int]] = [
 ]
 # Third-party engines behind one door each (module prefix that may import it).
 ONLY_FROM = {"github": "warta.gate.github", "git": "warta.git", "mkdocs": "warta.site.engine"}
-# The metrics stage reads dispatch's outcome, the ledger, and nothing else of dispatch.
-METRICS_MAY_READ = ("warta.dispatch.ledger",)
+# The metrics stage reads dispatch's outcome, the ledger (and its Key), and nothing else of dispatch.
+METRICS_MAY_READ = ("warta.dispatch.ledger", "warta.dispatch.model")
 
 
 def stage_of(module: str) -> tuple[str, int]:

@@ -265,6 +265,18 @@ def siap(
     from warta.commands.siap import siap as run
 
     raise typer.Exit(run(agency, format.value))
+@app.command()
+def rencana(
+    agency: Annotated[str | None, typer.Option("--agency", help="Hanya perangkat daerah ini.")] = None,
+    bulan: Annotated[str | None, typer.Option("--bulan", help="Bulan TTTT-BB, misalnya 2026-11.")] = None,
+    format: Annotated[Format, typer.Option("--format", help="text atau json.")] = Format.text,
+) -> None:
+    """Rencana liputan dan publikasi (content/<pd>/_rencana/<TTTT-BB>.yml)."""
+    from warta.commands.rencana import rencana_command
+
+    raise typer.Exit(rencana_command(agency, bulan, format.value))
+
+
 @roster_app.command("import-nip")
 def roster_import_nip(
     file: Annotated[Path, typer.Argument(help="Berkas privat CSV/YAML: agency, name, nip (dan urutan).")],
@@ -451,23 +463,59 @@ def metrics_report(
     store: Annotated[Path | None, typer.Option("--store", help="Folder data metrik.")] = None,
     pr_events: Annotated[Path | None, typer.Option("--pr-events", help="JSON PR dari GitHub.")] = None,
     now: Annotated[str | None, typer.Option("--now", help="Waktu acuan ISO 8601.")] = None,
+    bulan: Annotated[str | None, typer.Option("--bulan", help="Laporan bulanan TTTT-BB untuk Gubernur.")] = None,
+    format: Annotated[str | None, typer.Option("--format", help="Laporan bulanan: xlsx, csv atau html.")] = None,
 ) -> None:
-    """Tulis halaman Kinerja tiap perangkat daerah dan halaman evaluasi provinsi."""
-    from warta.commands.metrics import report_command
+    """Tulis halaman Kinerja dan evaluasi; dengan --bulan, laporan pemantauan dan evaluasi bulanan."""
+    from warta.commands.metrics import monthly_command, report_command
 
+    if bulan is not None or format is not None:
+        raise typer.Exit(monthly_command(bulan, format, out, store, pr_events, now))
     raise typer.Exit(report_command(out, ledger, store, pr_events, now))
 
 
-@app.command()
+@metrics_app.command("sentiment")
+def metrics_sentiment(
+    file: Annotated[Path | None, typer.Argument(help="Satu teks per baris (tanpa berkas: stdin).")] = None,
+) -> None:
+    """Label sentimen (positif, negatif, netral) untuk setiap baris masukan, satu label per baris."""
+    from warta.commands.metrics import sentiment_command
+
+    raise typer.Exit(sentiment_command(file))
+
+
+inbox_app = typer.Typer(help="Komentar warga yang belum dijawab, pertanyaan lebih dulu.",
+                        invoke_without_command=True)
+app.add_typer(inbox_app, name="inbox")
+
+
+@inbox_app.callback()
 def inbox(
+    ctx: typer.Context,
     agency: Annotated[str | None, typer.Option("--agency", help="Slug perangkat daerah.")] = None,
     store: Annotated[Path | None, typer.Option("--store", help="Folder data metrik.")] = None,
     format: Annotated[Format, typer.Option("--format", help="text atau json.")] = Format.text,
 ) -> None:
     """Komentar warga yang belum dijawab, pertanyaan lebih dulu."""
+    if ctx.invoked_subcommand is not None:
+        return
     from warta.commands.inbox import inbox_command
 
     raise typer.Exit(inbox_command(agency, store, format.value))
+
+
+@inbox_app.command("reply")
+def inbox_reply(
+    comment_id: Annotated[str, typer.Argument(help="ID komentar (kolom ID di `warta inbox`).")],
+    text: Annotated[str, typer.Option("--text", help="Teks balasan.")],
+    network: Annotated[str | None, typer.Option("--network", help="Jaringan, bila ID ada di beberapa.")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Yang menjawab (bawaan: GITHUB_ACTOR).")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="Folder data metrik.")] = None,
+) -> None:
+    """Balas satu komentar warga lewat API jaringan, tepat sekali, setelah pemeriksaan kesopanan."""
+    from warta.commands.inbox import reply_command
+
+    raise typer.Exit(reply_command(comment_id, text, network, by, store))
 
 
 # --- more commands register below (new, codeowners, build, serve, gate, report, dispatch) ---

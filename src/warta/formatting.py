@@ -1,13 +1,14 @@
 """Indonesian text for people: dates, numbers and percentages, one home, built on Babel (CLDR `id_ID`).
 
-`tanggal(dt)` → "20 November 2026" (in WIB); `tanggal_jam(dt)` → "20 November 2026 pukul 14.05 WIB";
+`tanggal(dt)` → "20 November 2026" (in WIB); `bulan_tahun(d)` → "November 2026";
+`tanggal_jam(dt)` → "20 November 2026 pukul 14.05 WIB";
 `angka(n)` → "1.234" or "12,5" (dot groups thousands, comma before decimals, at most `decimals`
 decimals, rounded half-even as CLDR does); `persen(x)` → "12,5%" for a share given in percent (0–100).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
@@ -30,6 +31,11 @@ def tanggal_jam(when: datetime) -> str:
     """`20 November 2026 pukul 14.05 WIB`."""
     local = when.astimezone(WIB)
     return f"{tanggal(local)} pukul {format_time(local, 'HH.mm', locale=LOCALE)} WIB"
+
+
+def bulan_tahun(when: date) -> str:
+    """`November 2026`."""
+    return format_date(when, "MMMM y", locale=LOCALE)
 
 
 def angka(value: float, decimals: int = 1) -> str:

@@ -79,6 +79,20 @@ def read_text_at(repo: git.Repo, sha: str, path: str) -> str | None:
     return blob.data_stream.read().decode("utf-8-sig", errors="replace")
 
 
+SYMLINK_MODE = 0o120000
+
+
+def read_blob_at(repo: git.Repo, sha: str, path: str) -> tuple[bytes, int] | None:
+    """The raw bytes and git file mode of `path` at `sha`; None when no file is there."""
+    try:
+        blob = repo.commit(sha).tree / path
+    except KeyError:
+        return None
+    if blob.type != "blob":
+        return None
+    return blob.data_stream.read(), int(blob.mode)
+
+
 def list_files_at(repo: git.Repo, sha: str, folder: str) -> list[str]:
     """Names of the files directly inside `folder` at commit `sha` (empty when it is absent)."""
     try:

@@ -37,16 +37,20 @@ def roster(request: pytest.FixtureRequest, sample_repo: Path) -> Roster:
     return load_roster(root).roster
 
 
+def post_collections(config: dict[str, Any]) -> list[dict[str, Any]]:
+    return [c for c in config["collections"] if not c["name"].startswith("rencana-")]
+
+
 def test_every_agency_has_a_collection(roster: Roster) -> None:
     config = build_config(roster)
-    assert [c["name"] for c in config["collections"]] == roster.slugs()
-    for c in config["collections"]:
+    assert [c["name"] for c in post_collections(config)] == roster.slugs()
+    for c in post_collections(config):
         assert c["folder"] == f"content/{c['name']}"
         assert c["create"] is True
 
 
 def test_every_front_matter_key_has_an_editor_field(roster: Roster) -> None:
-    for collection in build_config(roster)["collections"]:
+    for collection in post_collections(build_config(roster)):
         assert uncovered(collection) == set(), collection["name"]
         names = [f["name"] for f in collection["fields"]]
         assert names == [*FRONT_MATTER, "body"]  # nothing the schema would reject either
@@ -59,7 +63,7 @@ def test_a_new_key_without_a_field_is_caught(sample_repo: Path, monkeypatch: pyt
 
 
 def test_fields_follow_the_roster(roster: Roster) -> None:
-    for agency, collection in zip(roster, build_config(roster)["collections"], strict=True):
+    for agency, collection in zip(roster, post_collections(build_config(roster)), strict=True):
         fields = _fields(collection)
         assert fields["title"]["required"] and fields["date"]["required"]
         assert fields["date"]["widget"] == "datetime"
@@ -152,3 +156,20 @@ def test_what_the_editor_writes_passes_the_schema(sample_repo: Path) -> None:
     assert post is not None
     assert [f for f in findings] == []
     assert post.captions == {c: "Teks khusus" for c in ("instagram", "facebook", "x")}
+
+
+def test_every_agency_has_a_plan_collection_matching_the_plan_schema(roster: Roster) -> None:
+    from warta.content.plans import ITEM, SCHEMA
+
+    plans = [c for c in build_config(roster)["collections"] if c["name"].startswith("rencana-")]
+    assert [c["name"] for c in plans] == [f"rencana-{s}" for s in roster.slugs()]
+    for agency, c in zip(roster, plans, strict=True):
+        assert c["folder"] == f"content/{agency.slug}/_rencana" and c["format"] == "yml"
+        assert c["slug"] == "{{fields.bulan}}" and c["identifier_field"] == "bulan"
+        fields = _fields(c)
+        assert list(fields) == list(SCHEMA)
+        items = {f["name"]: f for f in fields["rencana"]["fields"]}
+        assert list(items) == list(ITEM)  # every plan key editable, nothing check would refuse
+        assert [o["value"] for o in items["kanal"]["options"]] == agency.enabled_channels()
+        names = [m.name for m in agency.team if m.name]
+        assert items["tim"].get("options", names) == names

@@ -18,7 +18,8 @@ def test_write_admin_writes_page_config_and_scripts(sample_repo: Path, tmp_path:
     target = write_admin(sample_repo, tmp_path / "site", cms_dist=fake_cms_dist)
     assert target == tmp_path / "site" / "admin"
     config = yaml.safe_load((target / "config.yml").read_text(encoding="utf-8"))
-    assert [c["name"] for c in config["collections"]] == ["badan-contoh", "dinas-contoh"]
+    assert [c["name"] for c in config["collections"]] == ["badan-contoh", "dinas-contoh", "rencana-badan-contoh",
+                                                          "rencana-dinas-contoh"]
     index = (target / "index.html").read_text(encoding="utf-8")
     order = [index.index(f'src="{name}"') for name in ("decap-cms.js", "warta-data.js", *SCRIPTS)]
     assert order == sorted(order)

@@ -48,6 +48,26 @@ def test_bom_and_crlf_are_accepted(sample_repo: Path) -> None:
     assert findings == [] and post is not None and post.title == "Posyandu Serentak di Kota Bengkulu"
 
 
+def test_cr_only_line_endings_are_the_same_post(sample_repo: Path) -> None:
+    post, findings = load(sample_repo, POST_A.replace("\n", "\r").encode())
+    assert findings == [] and post is not None and post.channels == ("website", "instagram")
+
+
+def test_quoted_ampersand_and_asterisk_are_text_not_aliases(sample_repo: Path) -> None:
+    text = POST_A.replace("title: Posyandu Serentak di Kota Bengkulu", 'title: "Posyandu & Imunisasi *gratis*"')
+    post, findings = load(sample_repo, text)
+    assert findings == [] and post is not None and post.title == "Posyandu & Imunisasi *gratis*"
+
+
+def test_symlinked_post_is_refused_not_followed(sample_repo: Path) -> None:
+    (sample_repo / "secret.md").write_text(POST_A)
+    link = sample_repo / "content/dinas-contoh/2026/2026-11-21-tautan.md"
+    link.symlink_to(sample_repo / "secret.md")
+    posts, findings = load_posts(sample_repo, load_roster(sample_repo).roster)
+    assert [p.path for p in posts] == [REL]
+    assert ("post-symlink", 1) in codes(f for f in findings if f.file.endswith("tautan.md"))
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -62,6 +82,8 @@ def test_bom_and_crlf_are_accepted(sample_repo: Path) -> None:
         ("---\ndate: 2026-11-20\nauthor: Budi Santoso\n---\nx\n", [("post-missing-key", 1)]),
         ("---\ntitle: A\ndate: kemarin\nauthor: Budi Santoso\n---\nx\n", [("post-type", 3)]),
         ("---\ntitle: A\ndate: 2026-11-20\nauthor: Budi Santoso\ndraft: ya\n---\nx\n", [("post-type", 5)]),
+        ("---\ntitle: &j A\nsummary: *j\ndate: 2026-11-20\nauthor: Budi Santoso\n---\nx\n",
+         [("post-yaml-alias", 2)]),
     ],
 )
 def test_bad_files_give_findings_not_tracebacks(sample_repo: Path, text: str, expected) -> None:

@@ -16,7 +16,7 @@ from tests.dispatch.fakes import FakeGraph, FakeTikTok, FakeX, FakeYouTube
 from warta.dispatch.ledger import Ledger
 from warta.dispatch.model import Outcome
 from warta.dispatch.plan import Plan, plan_due, plan_range
-from warta.dispatch.run import GitMedia, RunConfig, execute
+from warta.dispatch.run import GitMedia, RunConfig, execute, record_links
 from warta.timeutil import as_wib
 
 NOW = as_wib("2026-11-22T08:00:00+07:00")
@@ -160,11 +160,13 @@ def config(ledger: Ledger, **kwargs: object) -> RunConfig:
 def run_range(repo: Repo, ledger: Ledger, before: str, after: str, now: datetime = NOW,
               **kwargs: object) -> tuple[Plan, list[Outcome]]:
     plan = plan_range(repo.root, before, after, now, ledger)
+    record_links(plan.links, ledger)
     return plan, execute(plan.items, config(ledger, **kwargs), GitMedia(repo.root, repo.git, plan.after))
 
 
 def run_due(repo: Repo, ledger: Ledger, now: datetime = NOW, **kwargs: object) -> tuple[Plan, list[Outcome]]:
     plan = plan_due(repo.root, now, ledger)
+    record_links(plan.links, ledger)
     return plan, execute(plan.items, config(ledger, **kwargs), GitMedia(repo.root, repo.git, plan.after))
 
 

@@ -99,3 +99,31 @@ def test_uncertain_items_are_listed_in_indonesian(repo: Repo, networks: Networks
     assert result.returncode == 1
     assert "tidak pasti" in result.stdout and "Periksa akun YouTube" in result.stdout
     assert len(networks.youtube.videos) == 0
+
+
+def test_sent_post_keeps_its_identity_through_id_rename_and_rewrite(repo: Repo, networks: Networks,
+                                                                    tmp_path: Path) -> None:
+    """The two reports of issue #17 through the real command: add `id:` then `due`; rename + rewrite then `run`."""
+    old = "content/dinas-contoh/2026/2026-11-20-posyandu-serentak.md"
+    ledger = str(tmp_path / "ledger")
+    now = ("--now", "2026-11-22T08:00:00+07:00", "--ledger", ledger)
+    first = warta(repo.root, "run", "--before", NULL, "--after", repo.head, *now, networks=networks)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert len(networks.graph.ig_media) == 1
+    path = repo.root / old
+    path.write_text(path.read_text().replace("---\nPosyandu", "id: posyandu-2026\n---\nPosyandu"))
+    repo.commit("beri id")
+    due = warta(repo.root, "due", *now, networks=networks)
+    assert due.returncode == 0, due.stdout + due.stderr
+    before = repo.head
+    repo.git.git.rm("-q", old)
+    repo.write("content/dinas-contoh/2026/2026-11-20-balita-ditimbang.md",
+               "---\ntitle: Balita Ditimbang Serentak\ndate: 2026-11-20 09:00\nauthor: Ani Lestari\n"
+               "channels: [website, instagram]\nmedia:\n  - {file: media/posyandu.jpg, alt: Balita ditimbang}\n"
+               "---\nTulisan baru seluruhnya tentang penimbangan balita di kelurahan.\n")
+    after = repo.commit("ganti nama dan tulis ulang")
+    run = warta(repo.root, "run", "--before", before, "--after", after, *now, networks=networks)
+    assert run.returncode == 0, run.stdout + run.stderr
+    due = warta(repo.root, "due", *now, networks=networks)
+    assert due.returncode == 0, due.stdout + due.stderr
+    assert len(networks.graph.ig_media) == 1  # still the one copy from the first run

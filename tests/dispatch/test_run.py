@@ -343,3 +343,124 @@ def test_revoked_youtube_refresh_token_names_agency_and_network(repo, ledger, ne
     assert "WARTA_TOKEN_DINAS_CONTOH_YOUTUBE" in youtube.message and "invalid_grant" in youtube.message
     assert networks.youtube.videos == [] and exit_code(outcomes) == 1
     assert statuses(outcomes)[("pameran-umkm", "instagram")] == "sent"  # the others are not held up
+
+
+SYMLINKED = """\
+---
+title: Video Senam Pagi
+date: 2026-11-21 15:00
+author: Ani Lestari
+channels: [website, facebook, youtube, tiktok, x]
+video: media/senam.mp4
+---
+Tonton videonya.
+"""
+
+
+@pytest.mark.parametrize("kind", ["video", "photo", "escape"])
+def test_symlink_to_git_config_is_refused_and_recorded_never_sent(repo: Repo, ledger: Ledger, networks: Networks,
+                                                                  kind: str) -> None:
+    """`.git/config` holds the workflow's push token: a symlinked media file must never be uploaded."""
+    secret = (repo.root / ".git/config").read_bytes()
+    media = repo.root / "content/dinas-contoh/2026/media"
+    media.mkdir(parents=True, exist_ok=True)
+    if kind == "video":
+        (media / "senam.mp4").symlink_to("../../../../.git/config")
+        text = SYMLINKED
+    elif kind == "escape":  # no link at all: a path that climbs out of the agency folder
+        text = SYMLINKED.replace("media/senam.mp4", "../../../.git/config")
+    else:
+        (media / "senam.jpg").symlink_to("../../../../.git/config")
+        text = SYMLINKED.replace("video: media/senam.mp4", "media:\n  - {file: media/senam.jpg, alt: Senam}") \
+            .replace("facebook, youtube, tiktok, x", "x")
+    repo.write("content/dinas-contoh/2026/2026-11-21-senam-pagi.md", text)
+    after = repo.commit("symlinked media")
+    for _ in range(2):  # and a re-run neither sends nor piles up ledger records
+        _, outcomes = run_range(repo, ledger, repo.initial, after)
+        assert outcomes and {o.status for o in outcomes} == {"failed"}
+        assert all("ditolak" in o.message and ("symlink" if kind != "escape" else "luar folder") in o.message
+                   for o in outcomes)
+        assert exit_code(outcomes) == 1
+    assert networks.total_posts() == 0
+    for fake in (networks.graph, networks.x, networks.youtube, networks.tiktok):
+        assert not any(secret[:40] in r.body for r in fake.requests)
+        assert fake.requests == []
+    for outcome in outcomes:
+        records = ledger.records(outcome.item.key)
+        assert [r["event"] for r in records] == ["failure"]
+        assert records[0]["code"] == "media-refused"
+    # Committed as a symlink but absent from the working tree (a fresh CI checkout): still refused.
+    for link in media.iterdir():
+        link.unlink()
+    _, outcomes = run_range(repo, ledger, repo.initial, after)
+    assert {o.status for o in outcomes} == {"failed"} and networks.total_posts() == 0
+
+
+POSYANDU_PATH = POSYANDU.post_id
+REWRITTEN = """\
+---
+title: Balita Kota Bengkulu Ditimbang Serentak
+date: 2026-11-20 09:00
+author: Ani Lestari
+summary: Ribuan balita ditimbang dalam satu hari di semua kelurahan.
+channels: [website, instagram]
+media:
+  - file: media/posyandu.jpg
+    alt: Petugas menimbang seorang balita
+---
+Dinas Contoh menimbang ribuan balita dalam satu hari. Kader mencatat tinggi dan berat badan,
+lalu membagikan vitamin A kepada setiap anak yang datang ke posyandu.
+"""
+
+
+def _nothing_sent_again(repo: Repo, ledger: Ledger, networks: Networks, after: str) -> None:
+    for _ in range(2):
+        _, outcomes = run_range(repo, ledger, repo.initial, after)
+        assert outcomes == []
+        _, due = run_due(repo, ledger)
+        assert due == []
+    assert networks.total_posts() == 0
+    assert [r["event"] for r in ledger.records(POSYANDU)][0] == "success"
+
+
+def test_adding_an_id_to_a_sent_post_does_not_send_it_again(repo: Repo, ledger: Ledger,
+                                                            networks: Networks) -> None:
+    path = repo.root / POSYANDU_PATH
+    path.write_text(path.read_text().replace("---\nPosyandu", "id: posyandu-2026\n---\nPosyandu"))
+    after = repo.commit("beri id")
+    _, due = run_due(repo, ledger)  # the scheduled reconciler first, as in the issue
+    assert due == [] and networks.total_posts() == 0
+    _nothing_sent_again(repo, ledger, networks, after)
+    # The ledger now knows the post by its id too: a later rename keeps it.
+    assert ledger.aliases()["posyandu-2026"] == POSYANDU_PATH
+
+
+def test_rename_with_rewrite_is_not_sent_again(repo: Repo, ledger: Ledger, networks: Networks) -> None:
+    # New slug and a rewritten body in the same commit: git no longer sees a rename.
+    repo.git.git.rm("-q", POSYANDU_PATH)
+    repo.write("content/dinas-contoh/2026/2026-11-20-balita-ditimbang.md", REWRITTEN)
+    after = repo.commit("ganti judul dan tulis ulang")
+    assert "R" not in repo.git.git.diff("--name-status", "-M", repo.initial, after)
+    _nothing_sent_again(repo, ledger, networks, after)
+
+
+def test_move_between_year_folders_is_not_sent_again(repo: Repo, ledger: Ledger, networks: Networks) -> None:
+    moved = "content/dinas-contoh/2025/2026-11-20-posyandu-serentak.md"
+    repo.git.git.rm("-q", POSYANDU_PATH)
+    repo.write(moved, REWRITTEN)
+    first = repo.commit("pindah ke folder 2025 (salah)")
+    repo.git.git.mv(moved, "content/dinas-contoh/2026/2026-11-20-posyandu-serentak-kota.md")
+    after = repo.commit("pindah lagi ke 2026 dengan nama baru")
+    _, outcomes = run_range(repo, ledger, repo.initial, first)
+    assert outcomes == []
+    _nothing_sent_again(repo, ledger, networks, after)
+
+
+def test_a_new_post_on_another_day_is_still_sent(repo: Repo, ledger: Ledger, networks: Networks) -> None:
+    # The replacement rule needs the same date or slug: an unrelated post replacing a deleted one is new.
+    repo.git.git.rm("-q", POSYANDU_PATH)
+    repo.write("content/dinas-contoh/2026/2026-11-21-pasar-murah.md",
+               REWRITTEN.replace("2026-11-20 09:00", "2026-11-21 09:00"))
+    after = repo.commit("berita lain")
+    _, outcomes = run_range(repo, ledger, repo.initial, after)
+    assert statuses(outcomes) == {("pasar-murah", "instagram"): "sent"}

@@ -343,3 +343,70 @@ def test_input_accepts_name_status_lines_and_rest_review_shape(pr_repo: PrRepo) 
     result = run(pr_repo.input(reviews, changed_files=files))
     assert scopes(result) == ["agency:badan-contoh", "agency:dinas-contoh"]
     assert result["approved"] is True
+
+
+def test_cr_only_media_center_post_needs_koordinator(pr_repo: PrRepo) -> None:
+    # Saved with old-Mac line endings: check, site and dispatch read it as a Media Center post,
+    # so the gate must too (it used to see no front matter and skip the Koordinator).
+    rel = pr_repo.post_edit(extra="media_center: true\n")
+    path = pr_repo.root / rel
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
+    pr_repo.commit()
+    result = run(pr_repo.input([review("kepala-contoh", pr_repo.head)]))
+    assert scopes(result) == ["agency:dinas-contoh", "media_center"]
+    assert result["approved"] is False
+    ok = run(pr_repo.input([review("kepala-contoh", pr_repo.head),
+                            review("koor-mc", pr_repo.head, user_id=9100)]))
+    assert ok["approved"] is True
+
+
+UNREADABLE = {
+    "unclosed": b"---\ntitle: Judul\ndate: 2026-11-22\nmedia_center: true\nIsi berita.\n",
+    "latin-1": "---\ntitle: Bengkulu \xe9\ndate: 2026-11-22\nmedia_center: true\n---\nIsi.\n".encode("latin-1"),
+    "alias": b"---\ntitle: &t Judul\nsummary: *t\ndate: 2026-11-22\n---\nIsi.\n",
+    "broken-yaml": b"---\ntitle: [Judul\ndate: 2026-11-22\n---\nIsi.\n",
+    "no-date": b"---\ntitle: Judul\nmedia_center: true\n---\nIsi.\n",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(UNREADABLE))
+def test_unparseable_post_fails_closed(pr_repo: PrRepo, kind: str) -> None:
+    rel = "content/dinas-contoh/2026/2026-11-22-rusak.md"
+    (pr_repo.root / rel).write_bytes(UNREADABLE[kind])
+    pr_repo.commit()
+    result = run(pr_repo.input([review("kepala-contoh", pr_repo.head),
+                                review("koor-mc", pr_repo.head, user_id=9100)]))
+    assert result["approved"] is False
+    req = scope(result, "content")
+    assert req["satisfied_by"] is None and req["eligible"] == []
+    assert rel in req["reason"] and "fail closed" in req["reason"]
+    # The agency's own requirement is still listed, so reviewers see who must approve once fixed.
+    assert scope(result, "agency:dinas-contoh")["satisfied_by"] == "kepala-contoh"
+
+
+def test_symlinked_post_fails_closed(pr_repo: PrRepo) -> None:
+    link = pr_repo.root / "content/dinas-contoh/2026/2026-11-22-tautan.md"
+    link.symlink_to("../../../.github/workflows/gate.yml")
+    pr_repo.commit()
+    result = run(pr_repo.input([review("kepala-contoh", pr_repo.head)]))
+    assert result["approved"] is False
+    assert "symlink" in scope(result, "content")["reason"]
+
+
+def test_delegate_with_unparseable_until_is_never_eligible(pr_repo: PrRepo) -> None:
+    # `until: besok` used to mean "no end": the Plt could approve for ever.
+    pr_repo.repo.git.checkout("main")
+    roster = (pr_repo.root / "roster/dinas-contoh.yml").read_text()
+    pr_repo.write("roster/dinas-contoh.yml", roster.replace("until: 2026-01-31", "until: besok"))
+    pr_repo.repo.git.add(A=True)
+    pr_repo.repo.git.commit("-m", "roster: plt")
+    pr_repo.base = pr_repo.head
+    pr_repo.repo.git.checkout("-B", "pr")
+    pr_repo.post_edit()
+    pr_repo.commit()
+    result = run(pr_repo.input([review("plt-contoh", pr_repo.head, when="2026-01-15T02:00:00Z")]),
+                 now=datetime(2026, 1, 15, 12, 0, tzinfo=WIB))
+    req = scope(result, "agency:dinas-contoh")
+    assert result["approved"] is False and req["satisfied_by"] is None
+    assert "plt-contoh" not in req["eligible"]
+    assert "tidak sah" in req["reason"]

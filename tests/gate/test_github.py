@@ -118,6 +118,24 @@ def test_media_center_flag_read_from_head_via_api(fake_github: FakeGitHub,
     assert not verdict.approved
 
 
+def test_cr_only_media_center_post_via_api_needs_koordinator(fake_github: FakeGitHub,
+                                                             pr_repo: PrRepo) -> None:
+    make_pull(fake_github, pr_repo, reviews=[approve("kepala-contoh", 1001)])
+    fake_github.contents[(NEW_POST, HEAD)] = POST_A.replace(
+        "channels:", "media_center: true\nchannels:").replace("\n", "\r")
+    verdict = gate_pull(client(fake_github), REPO, 7, pr_repo.root)
+    assert [r.scope for r in verdict.requirements] == ["agency:dinas-contoh", "media_center"]
+    assert not verdict.approved
+
+
+def test_unreadable_post_via_api_fails_closed(fake_github: FakeGitHub, pr_repo: PrRepo) -> None:
+    make_pull(fake_github, pr_repo, reviews=[approve("kepala-contoh", 1001)])
+    fake_github.contents[(NEW_POST, HEAD)] = "---\ntitle: Tanpa penutup\nmedia_center: true\n"
+    verdict = gate_pull(client(fake_github), REPO, 7, pr_repo.root)
+    assert not verdict.approved and verdict.requirements[0].scope == "content"
+    assert NEW_POST in verdict.requirements[0].reason
+
+
 @pytest.mark.parametrize(("method", "path", "status"), [
     ("GET", r"/pulls/7/reviews", 500),
     ("GET", r"/pulls/7/commits", 403),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -17,6 +18,12 @@ TEXTS = {
     "ig_r1": "Mohon maaf, kami teruskan ke bidang pelayanan.",
     "ig_c2": "Di mana lokasi posyandu di Kelurahan Sawah Lebar?", "x_r1": "@dinascontoh berapa biayanya?",
     "x_r2": "@warga gratis, Pak.", "yt_c1": "Videonya bagus, informatif",
+    # wider listening: mentions and keyword matches elsewhere
+    "x_m1": "@dinascontoh jalan di depan puskesmas rusak parah, kapan diperbaiki?",
+    "x_k1": "Posyandu di kelurahan kami ramai, pelayanannya bagus",
+    "ig_t1": "Terima kasih @dinascontoh, sangat membantu",
+    "ig_h1": "Posyandu hari ini #posyandu", "fb_t1": "Terima kasih Dinas Contoh atas bantuannya",
+    "ytv_1": "Liputan posyandu di Bengkulu", "tt_c1": "Kapan jadwal posyandu berikutnya?",
 }
 
 
@@ -26,6 +33,9 @@ class FakeState:
     requests: list[dict[str, Any]] = field(default_factory=list)
     failures: dict[str, list[int]] = field(default_factory=dict)  # network → statuses to answer first
     views: int = 1000  # bump between collections to simulate growth
+    replies: list[dict[str, Any]] = field(default_factory=list)  # answers created through the reply endpoints
+    reply_delay: float = 0.0  # seconds each reply call takes (lets concurrent runs overlap)
+    listening: bool = True  # False: searches find nothing (as after X's 7-day window)
 
     def env(self, agency: str = "dinas-contoh") -> dict[str, str]:
         slug = agency.upper().replace("-", "_")
@@ -60,7 +70,11 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
-        self._route("POST", json.loads(self.rfile.read(length) or b"{}"))
+        raw = self.rfile.read(length)
+        if self.headers.get("Content-Type", "").startswith("application/x-www-form-urlencoded"):
+            self._route("POST", {k: v[0] for k, v in parse_qs(raw.decode()).items()})
+        else:
+            self._route("POST", json.loads(raw or b"{}"))
 
     def _route(self, method: str, body: Any = None) -> None:
         url = urlparse(self.path)
@@ -81,12 +95,47 @@ class Handler(BaseHTTPRequestHandler):
                                                      "is_transient": status >= 500,
                                                      "fbtrace_id": "Abc"}}, {"Retry-After": "3"})
             return self._send(status, {"error": {"code": status, "message": "Backend Error"}}, {"Retry-After": "2"})
+        if method == "POST" and self._reply(network, path, query, body):
+            return
         handler = getattr(self, f"_{network}")
         handler(method, path, query, body)
+
+    def _reply(self, network: str, path: str, q: dict[str, str], body: Any) -> bool:
+        """The networks' reply endpoints; each created answer is remembered in `state.replies`."""
+        parts = path.strip("/").split("/")
+        if network == "facebook" and len(parts) == 2 and parts[1] == "comments":
+            target, text, answer = parts[0], body.get("message"), {"id": f"{parts[0]}_r{len(self.state.replies) + 1}"}
+        elif network == "instagram" and len(parts) == 2 and parts[1] == "replies":
+            target, text, answer = parts[0], body.get("message"), {"id": f"ig_reply{len(self.state.replies) + 1}"}
+        elif network == "youtube" and path == "/youtube/v3/comments" and q.get("part") == "snippet":
+            snippet = body["snippet"]
+            rid = f"{snippet['parentId']}.r{len(self.state.replies) + 1}"
+            target, text = snippet["parentId"], snippet["textOriginal"]
+            answer = {"kind": "youtube#comment", "etag": "e", "id": rid, "snippet": {
+                "parentId": target, "textOriginal": text, "textDisplay": text, "authorChannelId": {"value": "UCown"},
+                "publishedAt": "2026-11-29T02:00:00Z"}}
+        elif network == "x" and path == "/2/tweets":
+            rid = f"18600{len(self.state.replies) + 10}"
+            target, text = body["reply"]["in_reply_to_tweet_id"], body["text"]
+            answer = {"data": {"id": rid, "text": text, "edit_history_tweet_ids": [rid]}}
+        else:
+            return False
+        if self.state.reply_delay:
+            time.sleep(self.state.reply_delay)
+        self.state.replies.append({"network": network, "target": target, "text": text,
+                                   "auth": self.headers.get("Authorization")})
+        self._send(201 if network == "x" else 200, answer)
+        return True
 
     def _facebook(self, method: str, path: str, q: dict[str, str], body: Any) -> None:
         parts = path.strip("/").split("/")
         pid = parts[0]
+        if parts[1:] == ["tagged"]:  # GET /{page-id}/tagged
+            return self._send(200, {"data": [
+                {"id": "555_fb_t1", "message": TEXTS["fb_t1"], "created_time": "2026-11-27T03:00:00+0000",
+                 "from": {"id": "555"}, "permalink_url": "https://www.facebook.com/555/posts/1"},
+                {"id": "100_own", "message": "Unggahan kami", "created_time": "2026-11-27T04:00:00+0000",
+                 "from": {"id": "100"}}][:2 if self.state.listening else 0], "paging": {}})
         if pid == "100" and parts[1:] == ["insights"]:  # the Page
             return self._send(200, {"data": [
                 {**_metric("page_daily_follows_unique", 0), "period": "day",
@@ -125,6 +174,18 @@ class Handler(BaseHTTPRequestHandler):
 
     def _instagram(self, method: str, path: str, q: dict[str, str], body: Any) -> None:
         parts = path.strip("/").split("/")
+        on = self.state.listening
+        if parts == ["ig_hashtag_search"]:
+            return self._send(200, {"data": [{"id": "17843853986012965"}] if q.get("user_id") and q.get("q") else []})
+        if parts[1:] == ["tags"]:
+            return self._send(200, {"data": [
+                {"id": "ig_t1", "caption": TEXTS["ig_t1"], "timestamp": "2026-11-26T02:00:00+0000",
+                 "username": "warga.tiga", "permalink": "https://www.instagram.com/p/T1/"}][:1 if on else 0]})
+        if parts[1:] == ["recent_media"]:
+            return self._send(200, {"data": [
+                {"id": "ig_h1", "caption": TEXTS["ig_h1"], "timestamp": "2026-11-26T05:00:00+0000",
+                 "permalink": "https://www.instagram.com/p/H1/", "comments_count": 0,
+                 "like_count": 3}][:1 if on else 0]})
         if len(parts) == 1:  # GET /{ig-comment-id}?fields=text
             return self._send(200, {"id": parts[0], "text": TEXTS[parts[0]]})
         if parts[1] == "insights":
@@ -150,6 +211,18 @@ class Handler(BaseHTTPRequestHandler):
             tweet_id = path.rsplit("/", 1)[-1]
             return self._send(200, {"data": {"id": tweet_id, "text": TEXTS[tweet_id],
                                              "edit_history_tweet_ids": [tweet_id]}})
+        if not q["query"].startswith("conversation_id:"):  # wider listening: mentions and keywords
+            found = []
+            if self.state.listening and "@dinascontoh" in q["query"]:
+                found.append({"id": "x_m1", "text": TEXTS["x_m1"], "author_id": "78",
+                              "created_at": "2026-11-27T06:00:00.000Z"})
+            if self.state.listening and '"posyandu"' in q["query"]:
+                found += [{"id": "x_k1", "text": TEXTS["x_k1"], "author_id": "79",
+                           "created_at": "2026-11-26T06:00:00.000Z"},
+                          {"id": "x_r1", "text": TEXTS["x_r1"], "author_id": "77",  # a reply already collected
+                           "created_at": "2026-11-20T06:00:00.000Z"}]
+            return self._send(200, {"data": found, "meta": {"result_count": len(found)}} if found
+                              else {"meta": {"result_count": 0}})
         conv = q["query"].removeprefix("conversation_id:")
         return self._send(200, {"data": [
             {"id": "x_r1", "text": TEXTS["x_r1"], "author_id": "77", "conversation_id": conv,
@@ -166,6 +239,14 @@ class Handler(BaseHTTPRequestHandler):
                 {"kind": "youtube#video", "etag": "e", "id": i, "statistics": {
                     "viewCount": "2500", "likeCount": "31", "favoriteCount": "0", "commentCount": "1"}}
                 for i in q["id"].split(",")], "pageInfo": {"totalResults": 1, "resultsPerPage": 1}})
+        if path == "/youtube/v3/search":  # search.list?q=...
+            items = [{"kind": "youtube#searchResult", "etag": "e", "id": {"kind": "youtube#video", "videoId": vid},
+                      "snippet": {"channelId": channel, "title": TEXTS["ytv_1"], "description": "",
+                                  "publishedAt": "2026-11-25T01:00:00Z"}}
+                     for vid, channel in (("ytv_1", "UCother"), ("ytv_own", "UCown"))]
+            return self._send(200, {"kind": "youtube#searchListResponse",
+                                    "items": items if self.state.listening else [],
+                                    "pageInfo": {"totalResults": 2, "resultsPerPage": 50}})
         if path == "/youtube/v3/comments":  # comments.list?id=...
             return self._send(200, {"kind": "youtube#commentListResponse", "items": [
                 {"kind": "youtube#comment", "id": i, "snippet": {"textOriginal": TEXTS[i], "textDisplay": TEXTS[i]}}
@@ -178,6 +259,12 @@ class Handler(BaseHTTPRequestHandler):
                 "totalReplyCount": 0, "canReply": True, "isPublic": True}}]})
 
     def _tiktok(self, method: str, path: str, q: dict[str, str], body: Any) -> None:
+        if path == "/v2/research/video/comment/list/":
+            comments = [{"id": 7400000000000000001, "video_id": body["video_id"], "text": TEXTS["tt_c1"],
+                         "like_count": 2, "reply_count": 0, "parent_comment_id": body["video_id"],
+                         "create_time": 1795836000}] if self.state.listening else []
+            return self._send(200, {"data": {"comments": comments, "cursor": len(comments), "has_more": False},
+                                    "error": {"code": "ok", "message": "", "log_id": "2026112902"}})
         ids = body["filters"]["video_ids"]
         return self._send(200, {"data": {"videos": [
             {"id": i, "view_count": 4000, "like_count": 120, "comment_count": 9, "share_count": 15} for i in ids],

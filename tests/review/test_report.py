@@ -111,3 +111,23 @@ def test_a_pr_cannot_silence_the_checks_of_its_own_report(sample_git_repo: Path)
     [post] = data["posts"]
     assert any(f["code"] == "privacy-phone" for f in post["findings"])
     assert "roster/_province.yml" in data["other_files"]
+
+
+def test_report_shows_changed_plan_files_with_their_checks(sample_git_repo: Path) -> None:
+    from tests.content.test_plans import PLAN
+
+    repo = git.Repo(sample_git_repo)
+    base = repo.head.commit.hexsha
+    write(sample_git_repo, "content/dinas-contoh/_rencana/2026-11.yml", PLAN.replace("status: direncanakan",
+                                                                                     "status: selesai"))
+    repo.git.add(A=True)
+    head = repo.index.commit("rencana November").hexsha
+    data = json.loads(run(sample_git_repo, "--base", base, "--head", head, "--format", "json",
+                          "--author", "budi-s").stdout)
+    assert data["posts"] == [] and data["other_files"] == []  # neither a post nor an admin file
+    [plan] = data["plans"]
+    assert (plan["path"], plan["public_items"], plan["internal_items"]) == (
+        "content/dinas-contoh/_rencana/2026-11.yml", 1, 1)
+    assert [(f["line"], f["code"]) for f in plan["findings"]] == [(19, "rencana-status")]
+    text = run(sample_git_repo, "--base", base, "--head", head, "--author", "budi-s").stdout
+    assert "Rencana liputan yang berubah" in text and "baris 19" in text and "1 butir publik" in text

@@ -13,7 +13,7 @@ from warta.roster.readiness import TokenState, agency_readiness, koordinator_ste
 
 NOW = datetime(2026, 12, 2, 10, 0)
 KEYS = {"agency", "ready", "kepala", "delegates", "team_with_github", "channels", "tokens", "last_post",
-        "next_step"}
+        "next_step", "peralatan"}
 
 
 def test_shipped_roster_no_agency_is_ready_and_each_says_the_kepala_is_missing() -> None:

@@ -150,3 +150,14 @@ def test_two_people_in_one_row_and_thl_with_nip(sample_repo: Path) -> None:
     assert ("member-two-names", 7) not in found
     assert ("member-nip-thl", 9) in found
     assert ("member-agency-column", 12) in found
+
+
+def test_delegate_with_unparseable_dates_is_never_active_and_reported(sample_repo: Path) -> None:
+    text = (sample_repo / "roster/dinas-contoh.yml").read_text()
+    write(sample_repo, "roster/dinas-contoh.yml", text.replace("until: 2026-01-31", "until: besok"))
+    agency = load_roster(sample_repo).roster.agency("dinas-contoh")
+    assert agency is not None
+    for when in (datetime(2026, 1, 15, 9, tzinfo=WIB), datetime(2030, 1, 1, tzinfo=WIB)):
+        assert [p.github for p in agency.approvers_at(when)] == ["kepala-contoh"]
+    [finding] = [f for f in findings_for(sample_repo) if f.severity == "error"]
+    assert finding.line == 9 and "until" in finding.message and "tanggal" in finding.message

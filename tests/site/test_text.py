@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from warta.site.pages import relative, root_of, url_of, without_nip
 from warta.formatting import angka, persen, tanggal, tanggal_jam
+from warta.site.pages import relative, root_of, url_of, without_nip
 from warta.site.text import plain_excerpt, reading_minutes, slugify
 
 

@@ -126,5 +126,59 @@ def build_config(roster: Roster, options: BackendOptions | None = None) -> dict[
         "public_folder": "/_unggahan",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "editor": {"preview": True},
-        "collections": [collection(agency) for agency in roster],
+        "collections": [collection(agency) for agency in roster] + plan_collections(roster),
     }
+
+
+def plan_collections(roster: Roster) -> list[dict[str, Any]]:
+    """One collection per agency for its plans, `content/<slug>/_rencana/<yyyy>-<mm>.yml`
+    (warta.content.plans), after all the post collections; `warta check` validates what is saved."""
+    from warta.admin.fields import CHANNEL_LABELS, DATETIME_FORMAT
+    from warta.content.plans import KINDS, STATUSES
+
+    def when(label: str, required: bool) -> dict[str, Any]:
+        return {"label": label, "widget": "datetime", "format": DATETIME_FORMAT, "date_format": "DD-MM-YYYY",
+                "time_format": "HH:mm", "picker_utc": False, "required": required}
+
+    out = []
+    for agency in roster:
+        names = [m.name for m in agency.team if m.name]
+        item = [
+            {"name": "id", "label": "Id (boleh kosong)", "widget": "string", "required": False,
+             "hint": "Huruf kecil dan tanda hubung; kosong: id menjadi <bulan>#<urutan>."},
+            {"name": "waktu", **when("Waktu (WIB)", True)},
+            {"name": "selesai", **when("Selesai (WIB)", False)},
+            {"name": "judul", "label": "Judul", "widget": "string"},
+            {"name": "jenis", "label": "Jenis", "widget": "select", "options": list(KINDS)},
+            {"name": "tema", "label": "Tema", "widget": "string", "required": False},
+            {"name": "tujuan", "label": "Tujuan", "widget": "string", "required": False},
+            {"name": "tempat", "label": "Tempat", "widget": "string", "required": False},
+            {"name": "tim", "label": "Tim", "widget": "select", "multiple": True, "required": False,
+             "options": names} if names else
+            {"name": "tim", "label": "Tim", "widget": "list", "required": False},
+            {"name": "kanal", "label": "Kanal", "widget": "select", "multiple": True, "required": False,
+             "options": [{"label": CHANNEL_LABELS[c], "value": c} for c in agency.enabled_channels()]},
+            {"name": "publik", "label": "Tampil di Agenda publik", "widget": "boolean", "default": False,
+             "required": False},
+            {"name": "status", "label": "Status", "widget": "select", "options": list(STATUSES),
+             "default": STATUSES[0]},
+            {"name": "berita", "label": "Berita yang mewujudkannya", "widget": "string", "required": False,
+             "hint": f"Jalur berkas, mis. content/{agency.slug}/2026/2026-11-20-judul.md"},
+            {"name": "catatan", "label": "Catatan", "widget": "text", "required": False},
+        ]
+        out.append({
+            "name": f"rencana-{agency.slug}", "label": f"Rencana {agency.label}",
+            "label_singular": f"Rencana bulanan {agency.label}",
+            "description": "Rencana liputan dan publikasi per bulan (Pedoman VII.1). Butir `publik` tampil "
+                           "di halaman Agenda dan agenda.ics; butir lain hanya untuk tim.",
+            "folder": f"content/{agency.slug}/_rencana", "extension": "yml", "format": "yml",
+            "create": True, "delete": False, "slug": "{{fields.bulan}}", "identifier_field": "bulan",
+            "summary": "Rencana {{bulan}}",
+            "fields": [
+                {"name": "bulan", "label": "Bulan (TTTT-BB)", "widget": "string",
+                 "pattern": [r"^\d{4}-(0[1-9]|1[0-2])$", "Tulis tahun dan bulan, mis. 2026-11."]},
+                {"name": "rencana", "label": "Butir rencana", "label_singular": "butir", "widget": "list",
+                 "summary": "{{fields.waktu}} {{fields.judul}}", "fields": item},
+            ],
+        })
+    return out

@@ -84,6 +84,11 @@ BUILDERS: dict[str, Callable[[Agency], Widget]] = {
     "draft": lambda a: {"label": "Masih draf (jangan terbitkan)", "widget": "boolean",
                         "default": False},
     "id": lambda a: {"label": "ID tetap", "widget": "hidden"},
+    "tema": lambda a: {"label": "Tema", "widget": "string", "hint": "Tema publikasi (Pedoman VIII.1)."},
+    "tujuan": lambda a: {"label": "Tujuan", "widget": "string",
+                         "hint": "Apa yang ingin dicapai dari publikasi ini (Pedoman VIII.1)."},
+    "rencana": lambda a: {"label": "Butir rencana", "widget": "string",
+                          "hint": "Id butir rencana yang diwujudkan berita ini, mis. 2026-11#2 (lihat Rencana)."},
 }
 ALWAYS_REQUIRED = {"author"}  # optional in the schema (a warning), but the editor insists
 

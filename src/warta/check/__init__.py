@@ -10,6 +10,7 @@ from pathlib import Path
 from warta.check.files import content_file_findings, symlink_findings
 from warta.check.quality import Context, check_post_quality
 from warta.content import load_posts
+from warta.content.plans import load_plans, post_plan_findings
 from warta.findings import Finding, Severity, sort_findings
 from warta.roster import load_roster, validate_roster
 from warta.roster.models import Province
@@ -41,6 +42,9 @@ def run_check(root: Path, paths: list[Path] | None = None, *, today: date) -> li
     findings += content_file_findings(root) + symlink_findings(root)  # narrowed to `paths` below
     content_paths = [p for p in paths or [] if p.resolve() != root.resolve()] or None
     posts, post_findings = load_posts(root, loaded.roster, content_paths)
+    plans, plan_findings = load_plans(root, loaded.roster)
+    findings += plan_findings
+    post_findings += post_plan_findings(posts, plans)
     ctx = Context(root, loaded.roster.province)
     for post in posts:
         post_findings += check_post_quality(ctx, post)

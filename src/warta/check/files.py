@@ -13,7 +13,14 @@ from __future__ import annotations
 import os
 from pathlib import Path, PurePosixPath
 
-from warta.content.files import DATA_SUFFIXES, is_hidden, is_post_path, is_publishable_attachment
+from warta.content.files import (
+    DATA_SUFFIXES,
+    PLANS_DIR,
+    is_hidden,
+    is_plans_path,
+    is_post_path,
+    is_publishable_attachment,
+)
 from warta.findings import Finding, error
 
 ALLOWED_TEXT = "foto JPEG/PNG/WebP/GIF, video MP4/MOV/M4V, dokumen PDF"
@@ -36,6 +43,13 @@ def content_file_findings(root: Path) -> list[Finding]:
     findings = []
     for rel in _files(root):
         suffix = PurePosixPath(rel).suffix.lower()
+        if is_plans_path(rel):
+            if suffix not in (".yml", ".yaml"):
+                findings.append(error(rel, 1, "content-file-type",
+                                      f"Berkas `{PurePosixPath(rel).name}` tidak dibaca: folder `{PLANS_DIR}/` hanya "
+                                      "berisi rencana `<TTTT-BB>.yml` dan tidak pernah diterbitkan. Pindahkan "
+                                      "berkas ini ke samping beritanya, atau hapus."))
+            continue
         if is_post_path(rel) or suffix in DATA_SUFFIXES or is_publishable_attachment(rel):
             continue
         hint = CONVERT_HINTS.get(suffix)

@@ -14,7 +14,7 @@ from warta.dispatch import gitrange
 from warta.dispatch.ledger import DEFAULT_LEDGER, Ledger, confirm
 from warta.dispatch.model import NETWORK_LABELS, Key, Outcome
 from warta.dispatch.plan import Plan, plan_due, plan_range
-from warta.dispatch.run import GitMedia, RunConfig, execute, exit_code, summary_counts
+from warta.dispatch.run import GitMedia, RunConfig, execute, exit_code, record_links, summary_counts
 from warta.errors import UsageError
 from warta.output import console, err_console, print_json
 from warta.project import find_root
@@ -66,6 +66,8 @@ def plan_command(before: str | None, after: str | None, *, now: str | None, ledg
 
 def _execute(root: Path, plan: Plan, ledger: Ledger, dry_run: bool, fmt: str) -> int:
     repo = gitrange.open_repo(root)
+    if not dry_run:
+        record_links(plan.links, ledger)
     outcomes = execute(plan.items, RunConfig(ledger=ledger, dry_run=dry_run), GitMedia(root, repo, plan.after))
     covered = {o.item.key for o in outcomes}
     leftovers = [] if dry_run else [(k, s) for k, s in ledger.uncertain() if k not in covered]

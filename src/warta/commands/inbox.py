@@ -8,7 +8,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from warta.errors import UsageError
-from warta.output import console, print_json
+from warta.output import console, err_console, print_json
 from warta.project import find_root
 from warta.timeutil import now_wib
 
@@ -16,6 +16,7 @@ UNAVAILABLE = "(teks tidak tersedia)"
 
 
 def inbox_command(agency: str | None, store: Path | None, fmt: str = "text", limit: int = 50) -> int:
+    from warta.metrics.classifier import accuracy_note
     from warta.metrics.collect import comment_texts
     from warta.metrics.inbox import InboxItem, format_age, unanswered
     from warta.metrics.store import DEFAULT_STORE, Store
@@ -37,7 +38,8 @@ def inbox_command(agency: str | None, store: Path | None, fmt: str = "text", lim
     if fmt == "json":
         print_json([{"agency": i.comment.agency, "network": i.comment.network, "post_id": i.comment.post_id,
                      "comment_id": i.comment.comment_id, "question": i.question, "age_hours": i.age_hours,
-                     "sentiment": i.sentiment, "text": text_of(i), "permalink": i.comment.permalink}
+                     "sentiment": i.sentiment, "text": text_of(i), "permalink": i.comment.permalink,
+                     "sumber": i.comment.source}
                     for i in items])
         return 0
     if not items:
@@ -45,12 +47,35 @@ def inbox_command(agency: str | None, store: Path | None, fmt: str = "text", lim
         return 0
     questions = sum(i.question for i in items)
     table = Table(title=f"{len(items)} komentar belum dijawab ({questions} pertanyaan)")
-    for column in ("Umur", "Jenis", "Sentimen", "Jaringan", "Perangkat daerah", "Komentar"):
+    for column in ("Umur", "Jenis", "Sentimen", "Sumber", "Jaringan", "Perangkat daerah", "ID", "Komentar"):
         table.add_column(column)
     for item in shown:
         table.add_row(format_age(item.age_hours), "Pertanyaan" if item.question else "Komentar", item.sentiment,
-                      item.comment.network, item.comment.agency, escape(text_of(item)[:160]))
+                      item.comment.source, item.comment.network, item.comment.agency, item.comment.comment_id,
+                      escape(text_of(item)[:160]))
     console.print(table)
+    console.print(f"Sentimen: {accuracy_note()}. Balas dengan `warta inbox reply ID --text \"…\"`.")
     if len(items) > limit:
         console.print(f"… dan {len(items) - limit} lagi (pakai --format json untuk semuanya).")
     return 0
+
+
+def reply_command(comment_id: str, text: str, network: str | None, by: str | None, store: Path | None) -> int:
+    """Answer one comment through the network's API, exactly once (warta.metrics.reply)."""
+    import os
+
+    from warta.metrics.reply import ReplyConfig, default_by, find_comment, send_reply, store_dir
+    from warta.metrics.store import Store
+    from warta.roster.load import load_roster
+
+    root = find_root()
+    target = Store(store_dir(root, store))
+    comment = find_comment(target.comments(), comment_id, network.lower() if network else None)
+    outcome = send_reply(comment, text, ReplyConfig(store=target, province=load_roster(root).roster.province,
+                                                    by=by or default_by(), env=os.environ, now=now_wib))
+    link = f" {outcome.permalink}" if outcome.permalink else ""
+    if outcome.status in ("sent", "already"):
+        console.print(escape(outcome.message) + link)
+        return 0
+    err_console.print(f"[red]{escape(outcome.message)}[/]")
+    return 1

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from rich.markup import escape
 
@@ -36,14 +37,23 @@ def collect_command(since: str | None, ledger: Path | None, store: Path | None, 
     root = find_root()
     ledger_dir, store_dir = _dirs(root, ledger, store)
     copies = published_copies(ledger_dir)
-    result = collect(copies, load_roster(root).roster, Store(store_dir), now=parse_now(now), since=start)
-    for line in result.skipped:
+    roster = load_roster(root).roster
+    result = collect(copies, roster, Store(store_dir), now=parse_now(now), since=start)
+    heard = _listen(copies, roster, Store(store_dir), parse_now(now))
+    for line in result.skipped + heard.skipped:
         err_console.print(f"[yellow]Dilewati:[/] {escape(line)}")
-    for line in result.problems:
+    for line in result.problems + heard.problems:
         err_console.print(f"[red]Gagal:[/] {escape(line)}")
-    console.print(f"{result.copies} salinan diperiksa: {result.snapshots} catatan angka dan "
-                  f"{result.comments} komentar disimpan di {store_dir}.")
-    return 0 if result.ok else 1
+    console.print(f"{result.copies} salinan diperiksa: {result.snapshots} catatan angka, "
+                  f"{result.comments} komentar dan {heard.items} sebutan/kata kunci disimpan di {store_dir}.")
+    return 0 if result.ok and not heard.problems else 1
+
+
+def _listen(copies: list[Any], roster: Any, store: Any, now: datetime) -> Any:
+    """Mentions of the agency, its keywords and TikTok comments (warta.metrics.listening)."""
+    from warta.metrics.listening import listen_all
+
+    return listen_all(copies, roster, store, now=now)
 
 
 def import_command(file: Path, network: str, ledger: Path | None, store: Path | None,
@@ -105,4 +115,45 @@ def report_command(out: Path, ledger: Path | None, store: Path | None, pr_events
                                 cache=store_dir.parent / "metrics-cache.sqlite" if store_dir.is_dir() else ":memory:")
     written = write_dashboard(dashboard, out)
     console.print(f"{len(written)} berkas dasbor ditulis ke {out} ({len(dashboard.rows)} perangkat daerah).")
+    return 0
+
+
+def sentiment_command(file: Path | None) -> int:
+    """One label per input line (stdin without FILE), so anyone can evaluate the labels on their own data."""
+    import sys
+
+    from warta.metrics.sentiment import classify
+
+    if file is None:
+        lines = sys.stdin.read().splitlines()
+    else:
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = getattr(exc, "strerror", None) or "bukan teks UTF-8"
+            raise UsageError(f"Berkas `{file}` tidak dapat dibaca: {reason}.") from None
+    sys.stdout.write("".join(classify(line).label + "\n" for line in lines))
+    return 0
+
+
+def monthly_command(month: str | None, fmt: str | None, out: Path, store: Path | None,
+                    pr_events: Path | None, now: str | None = None) -> int:
+    """`warta metrics report --bulan YYYY-MM --format xlsx|csv|html`: every roster agency, one file."""
+    from warta.commands.rencana import parse_month
+    from warta.metrics.monthly import build_monthly
+    from warta.metrics.monthly_out import FORMATS, write_monthly
+
+    if month is None:
+        raise UsageError("`--format` berlaku untuk laporan bulanan: tambahkan `--bulan TTTT-BB` (contoh: 2026-11).")
+    month = parse_month(month)
+    assert month is not None
+    fmt = (fmt or "xlsx").lower()
+    if fmt not in FORMATS:
+        raise UsageError(f"`--format {fmt}` tidak dikenal. Pilihan: {', '.join(FORMATS)}.")
+    root = find_root()
+    _, store_dir = _dirs(root, None, store)
+    target = out if out.suffix.lower() == f".{fmt}" else out / f"laporan-bulanan-{month}.{fmt}"
+    report = build_monthly(root, store_dir, month, parse_now(now), pr_events=pr_events)
+    write_monthly(report, fmt, target)
+    console.print(f"Laporan {month} ({len(report.rows)} perangkat daerah) ditulis ke {target}.")
     return 0

@@ -90,6 +90,7 @@ def siap(agency: str | None, fmt: str, *, root: Path | None = None,
         colour = "green" if row.ready else "red"
         console.print(f"[{colour}]{_MARK[row.ready]}[/] [bold]{row.agency}[/] — {escape(row.name)}")
         console.print(_line(row))
+        console.print(f"  Peralatan (Pedoman IX): {escape(row.equipment_text)}")
         console.print(f"  Langkah berikut: {escape(row.next_step)}")
     if agency is None:
         mc = koordinator_step(roster.province)

@@ -24,10 +24,22 @@ PUBLISHABLE_SUFFIXES = PHOTO_SUFFIXES | VIDEO_SUFFIXES | DOCUMENT_SUFFIXES
 POST_SUFFIX = ".md"
 # Files under content/ that are not posts or attachments but are read by Warta itself.
 DATA_SUFFIXES = frozenset({".yml", ".yaml", ".lock"})
+# content/<agency>/_rencana/<yyyy>-<mm>.yml: plan items (warta.content.plans). Data only: nothing in
+# this folder is a post or an attachment, and nothing in it is ever published as a file.
+PLANS_DIR = "_rencana"
+
+
+def is_plans_path(path: str) -> bool:
+    """True for anything inside an agency's `_rencana/` folder."""
+    parts = PurePosixPath(path).parts
+    return len(parts) >= 4 and parts[0] == "content" and parts[2] == PLANS_DIR
+
+
 
 
 def is_post_path(path: str) -> bool:
-    return PurePosixPath(path).suffix.lower() == POST_SUFFIX
+    """A Markdown post: `.md` anywhere under content/ except the plans folder (data only)."""
+    return PurePosixPath(path).suffix.lower() == POST_SUFFIX and not is_plans_path(path)
 
 
 def is_publishable_attachment(path: str) -> bool:

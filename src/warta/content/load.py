@@ -1,94 +1,47 @@
-"""Load posts from content/: python-frontmatter splits, the schema checks every key."""
+"""Load posts from content/ through the one reader (warta.content.reader), plus the checks that
+need the roster and the files beside the post."""
 
 from __future__ import annotations
 
-import posixpath
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import frontmatter
-
-from warta.content.models import MediaItem, Post, Posts
+from warta.content.files import is_hidden, is_plans_path, is_post_path, is_symlink_anywhere
+from warta.content.models import Post, Posts
+from warta.content.reader import (
+    FRONT_MATTER,
+    decode,
+    media_path,
+    parse_post,
+    split_front_matter,
+)
 from warta.findings import Finding, error, warning
 from warta.roster.models import CHANNELS, Agency, Roster
-from warta.schema import Field, check_mapping, suggest
+from warta.schema import suggest
 from warta.timeutil import as_wib
-from warta.yamlsrc import YamlDoc, YamlSyntaxError, parse_yaml
+from warta.yamlsrc import YamlDoc
 
-FRONT_MATTER = {
-    "title": Field("str", required=True),
-    "date": Field("datetime", required=True),
-    "author": Field("str"),
-    "summary": Field("str"),
-    "category": Field("str"),
-    "tags": Field("list[str]", hint="Contoh: `tags: [posyandu, imunisasi]`."),
-    "channels": Field("list[str]", hint="Contoh: `channels: [website, instagram]`."),
-    "publish_at": Field("datetime"),
-    "media": Field("list", items=Field("mapping", fields={
-        "file": Field("str", required=True),
-        "alt": Field("str"),
-        "credit": Field("str"),
-    })),
-    "video": Field("str"),
-    "captions": Field("mapping", fields={c: Field("str") for c in CHANNELS}),
-    "media_center": Field("bool"),
-    "draft": Field("bool"),
-    "id": Field("str"),
-}
+__all__ = ["FRONT_MATTER", "load_post", "load_posts", "post_files", "post_from_text", "read_text",
+           "split_front_matter"]
+
 POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
-_HANDLER = frontmatter.YAMLHandler()
 
 
 def read_text(path: Path) -> str:
-    """Text with BOM removed and CRLF/CR line endings made LF."""
-    raw = path.read_bytes().decode("utf-8-sig")
-    return raw.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def split_front_matter(text: str, rel: str) -> tuple[YamlDoc | None, str, list[Finding]]:
-    """Split and parse the front matter block; report empty files and broken blocks."""
-    if not text.strip():
-        return None, "", [error(rel, 1, "post-empty",
-                                "Berkas kosong. Isi dengan front matter (`---`, `title: ...`, "
-                                "`date: ...`, `---`) lalu isi berita.")]
-    if not _HANDLER.detect(text):
-        return None, text, [error(rel, 1, "post-no-front-matter",
-                                  "Berkas tidak diawali `---`. Baris pertama harus `---`, disusul "
-                                  "`title:` dan `date:`, lalu `---` penutup.")]
-    try:
-        fm_text, body = _HANDLER.split(text)
-    except ValueError:
-        return None, "", [error(rel, 1, "post-unclosed-front-matter",
-                                "Front matter dibuka dengan `---` di baris 1 tetapi tidak ditutup. "
-                                "Tambahkan baris `---` setelah kunci terakhir.")]
-    try:
-        doc = parse_yaml(fm_text)
-    except YamlSyntaxError as exc:
-        return None, body, [error(rel, exc.line, "post-yaml",
-                                  f"Front matter rusak: {exc.problem}. Periksa titik dua, tanda "
-                                  "kutip (judul yang mengandung `:` harus diapit tanda kutip) dan "
-                                  "indentasi.")]
-    return doc, body, []
+    """Text with BOM removed and CRLF/CR line endings made LF (the reader's normalisation)."""
+    return decode(path.read_bytes())
 
 
 def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder + "/")
 
 
-def _media_path(rel: str, file: str) -> str | None:
-    """Repository path of a file referenced from a post, None when it escapes the agency."""
-    if file.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", file) or "\\" in file:
-        return None
-    agency_dir = "/".join(rel.split("/")[:2])
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), file))
-    return target if _inside(target, agency_dir) else None
-
-
 def _check_local_file(root: Path, rel: str, line: int, file: str, key: str,
                       findings: list[Finding]) -> str | None:
-    target = _media_path(rel, file)
+    target = media_path(rel, file)
     agency_dir = "/".join(rel.split("/")[:2])
     if target is None:
         findings.append(error(rel, line, "post-media-path",
@@ -160,78 +113,28 @@ def _semantic(root: Path, rel: str, doc: YamlDoc, data: dict[str, Any],
     return findings
 
 
-def _build(rel: str, doc: YamlDoc, data: dict[str, Any], body: str, body_line: int) -> Post:
-    def text(key: str) -> str:
-        value = data.get(key)
-        return value.strip() if isinstance(value, str) else ""
-
-    media = tuple(
-        MediaItem(str(m["file"]), _media_path(rel, str(m["file"])) or "",
-                  str(m.get("alt") or "").strip(), str(m.get("credit") or "").strip())
-        for m in data.get("media") or [] if isinstance(m, dict) and isinstance(m.get("file"), str)
-    )
-    channels = data.get("channels")
-    captions = data.get("captions")
-    return Post(
-        path=rel,
-        agency=rel.split("/")[1],
-        title=text("title"),
-        date=as_wib(data["date"]),
-        body=body.strip("\n") + "\n",
-        body_line=body_line + len(body) - len(body.lstrip("\n")),
-        author=text("author"),
-        summary=text("summary"),
-        category=text("category"),
-        tags=tuple(str(t).strip() for t in data.get("tags") or []),
-        channels=tuple(dict.fromkeys(c for c in channels if c in CHANNELS))
-        if isinstance(channels, list) else ("website",),
-        publish_at=as_wib(data["publish_at"]) if data.get("publish_at") is not None else None,
-        media=media,
-        video=text("video") or None,
-        captions={str(k): str(v) for k, v in captions.items() if isinstance(v, str)}
-        if isinstance(captions, dict) else {},
-        media_center=data.get("media_center") is True,
-        draft=data.get("draft") is True,
-        explicit_id=text("id") or None,
-        lines={".".join(map(str, k)): v for k, v in doc.lines.items()},  # "media.0.alt" too
-    )
-
-
 def load_post(root: Path, rel: str, roster: Roster) -> tuple[Post | None, list[Finding]]:
     """One post and its findings; the post is None when it cannot be understood."""
+    if is_symlink_anywhere(root, rel):
+        return None, [error(rel, 1, "post-symlink",
+                            "Berkas berita ini adalah tautan simbolik (symlink), yang tidak pernah "
+                            "diikuti Warta. Ganti dengan berkas Markdown biasa.")]
     try:
-        text = read_text(root / rel)
-    except UnicodeDecodeError:
-        return None, [error(rel, 1, "post-encoding",
-                            "Berkas bukan teks UTF-8. Simpan ulang sebagai UTF-8.")]
+        raw = (root / rel).read_bytes()
     except OSError as exc:
         return None, [error(rel, 1, "post-unreadable", f"Berkas tidak dapat dibaca: {exc}.")]
-    doc, body, findings = split_front_matter(text, rel)
-    if doc is None:
-        return None, findings
-    findings += check_mapping(doc, rel, FRONT_MATTER, code_prefix="post", what="front matter")
-    if not isinstance(doc.data, dict):
+    parsed = parse_post(rel, raw)
+    findings = list(parsed.findings)
+    if parsed.doc is None or not isinstance(parsed.doc.data, dict):
         return None, findings
     agency = roster.agency(rel.split("/")[1]) if rel.count("/") >= 2 else None
-    findings += _semantic(root, rel, doc, doc.data, agency)
-    try:
-        body_line = text.count("\n", 0, len(text) - len(body)) + 1
-        return _build(rel, doc, doc.data, body, body_line), findings
-    except (KeyError, ValueError, TypeError, AttributeError):
-        return None, findings  # the schema findings already say what is wrong
+    findings += _semantic(root, rel, parsed.doc, parsed.doc.data, agency)
+    return parsed.post, findings
 
 
 def post_from_text(rel: str, text: str) -> Post | None:
     """A post parsed from its text (e.g. a file at a git commit); None when it cannot be understood."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    doc, body, _ = split_front_matter(text, rel)
-    if doc is None or not isinstance(doc.data, dict):
-        return None
-    try:
-        body_line = text.count("\n", 0, len(text) - len(body)) + 1
-        return _build(rel, doc, doc.data, body, body_line)
-    except (KeyError, ValueError, TypeError, AttributeError):
-        return None
+    return parse_post(rel, text).post
 
 
 def post_files(root: Path, paths: Iterable[Path] | None = None) -> list[str]:
@@ -241,13 +144,16 @@ def post_files(root: Path, paths: Iterable[Path] | None = None) -> list[str]:
     found: set[str] = set()
     for target in targets:
         target = target if target.is_absolute() else (Path.cwd() / target)
-        files = [target] if target.is_file() else target.rglob("*.md") if target.is_dir() else []
+        files = [target] if target.is_file() else target.rglob("*") if target.is_dir() else []
         for file in files:
-            try:
-                rel = file.resolve().relative_to(content.resolve())
+            try:  # not resolve(): a symlinked post keeps its own path and is refused by load_post
+                rel = Path(os.path.abspath(file)).relative_to(os.path.abspath(content))
             except ValueError:
                 continue
-            if file.suffix == ".md" and not any(p.startswith(".") for p in rel.parts):
+            # content/x.md (no agency folder) is still read, so check can say where it belongs;
+            # plans (`_rencana/`) are data, not posts
+            if (is_post_path(file.name) and not is_hidden(rel.as_posix())
+                    and not is_plans_path(f"content/{rel.as_posix()}")):
                 found.add(f"content/{rel.as_posix()}")
     return sorted(found)
 

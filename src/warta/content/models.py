@@ -35,6 +35,9 @@ class Post:
     media_center: bool = False
     draft: bool = False
     explicit_id: str | None = None
+    tema: str = ""
+    tujuan: str = ""
+    rencana: str = ""  # id of the plan item it realises (content/<agency>/_rencana/)
     body_line: int = 1  # line of the body's first line in the file
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 

@@ -25,6 +25,9 @@ from warta.errors import WartaError
 
 DEFAULT_LEDGER = Path(".warta") / "ledger"
 EVENTS = ("attempt", "success", "failure", "uncertain", "not_sent", "skipped")
+# Not a send event (fold ignores it): "this key's post now also lives at `path` / has `explicit_id`",
+# written when a plan recognises an already-sent post under a new path or a newly added id.
+ALIAS = "alias"
 RUN_ID = os.environ.get("GITHUB_RUN_ID") or uuid.uuid4().hex[:12]
 
 
@@ -101,7 +104,7 @@ class Entry:
         return fold(self.records())
 
     def record(self, event: str, **fields: Any) -> dict[str, Any]:
-        if event not in EVENTS:
+        if event not in EVENTS and event != ALIAS:
             raise ValueError(event)
         record = {"event": event, "at": now_utc(), "agency": self.key.agency,
                   "post_id": self.key.post_id, "channel": self.key.channel, "run": RUN_ID, **fields}
@@ -161,6 +164,24 @@ class Ledger:
             if first is not None:
                 found[Key(str(first["agency"]), str(first["post_id"]), str(first["channel"]))] = fold(records)
         return found
+
+    def aliases(self) -> dict[str, str]:
+        """Every name a sent post is known by -> its post id: the id itself, and each `path`
+        and `explicit_id` recorded for it (attempts, outcomes and alias records)."""
+        ids: dict[str, str] = {}
+        others: dict[str, str] = {}
+        if not self.root.is_dir():
+            return ids
+        for path in sorted(self.root.rglob("*.jsonl")):
+            for record in parse_lines(path.read_text(encoding="utf-8")):
+                post_id = record.get("post_id")
+                if not isinstance(post_id, str):
+                    continue
+                ids[post_id] = post_id
+                for name in (record.get("path"), record.get("explicit_id")):
+                    if isinstance(name, str) and name:
+                        others.setdefault(name, post_id)
+        return {**others, **ids}  # a post id always names itself
 
     def known_post_ids(self) -> set[str]:
         return {key.post_id for key in self.all()}

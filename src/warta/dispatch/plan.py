@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import git
-
+from warta import git as wgit
 from warta.channels.captions import render_caption
 from warta.content.models import Post
 from warta.dispatch import gitrange
@@ -21,6 +20,13 @@ from warta.roster.models import SOCIAL_CHANNELS, Agency, Roster
 DEFAULT_HORIZON_DAYS = 30
 
 
+@dataclass(frozen=True)
+class Link:
+    key: Key
+    path: str
+    explicit_id: str | None
+
+
 @dataclass
 class Plan:
     mode: str  # range | reconcile | due
@@ -28,6 +34,9 @@ class Plan:
     before: str | None
     items: list[Item] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Already-sent keys whose post now has a path or id the ledger does not know yet:
+    # `run`/`due` record them (record_links) so the post keeps its identity for good.
+    links: list[Link] = field(default_factory=list)
 
     @property
     def due(self) -> list[Item]:
@@ -58,24 +67,34 @@ def channels_for(post: Post, agency: Agency) -> list[str]:
 
 
 class _Builder:
-    def __init__(self, roster: Roster, states: dict[Key, KeyState], renames: dict[str, list[str]],
-                 now: datetime) -> None:
+    """Resolves each post to its dispatch identity and lists what is still to send.
+
+    A post is the same post, whatever its current path or id, when (in this order) its
+    explicit `id`, its path, the path it was renamed from in this push, or any earlier path
+    in its lineage (renames, and delete+add replacements of the same date or slug: see
+    gitrange.lineage) is a post id, path or id the ledger recorded for a sent post.
+    """
+
+    def __init__(self, roster: Roster, states: dict[Key, KeyState], aliases: dict[str, str],
+                 lineage: dict[str, list[str]], now: datetime) -> None:
         self.roster = roster
         self.states = states
-        self.known_ids = {k.post_id for k in states}
-        self.renames = renames
+        self.aliases = aliases
+        self.lineage = lineage
         self.now = now
         self.items: list[Item] = []
+        self.links: list[Link] = []
 
     def post_id(self, post: Post, old_path: str | None = None) -> str:
-        """Stable id: explicit, else the earliest path under which the ledger knows the post."""
-        if post.explicit_id:
-            return post.explicit_id
-        candidates = [post.path, *([old_path] if old_path else []), *self.renames.get(post.path, [])]
-        for candidate in reversed(candidates):
-            if candidate in self.known_ids:
-                return candidate
-        return post.path
+        """Stable id: the id the ledger already knows the post by, else explicit id, else path."""
+        if post.explicit_id and post.explicit_id in self.aliases:
+            return self.aliases[post.explicit_id]
+        earlier = [*([old_path] if old_path else []), *self.lineage.get(post.path, []),
+                   *(self.lineage.get(old_path, []) if old_path else [])]
+        for candidate in [*reversed(earlier), post.path]:  # the earliest known name wins
+            if candidate in self.aliases:
+                return self.aliases[candidate]
+        return post.explicit_id or post.path
 
     def add(self, post: Post, text: str, channels: list[str], reason: str,
             old_path: str | None = None) -> None:
@@ -92,6 +111,9 @@ class _Builder:
             key = Key(owner, post_id, channel)
             state = self.states.get(key)
             if state is not None and state.done:
+                if self.aliases.get(post.path) != post_id or (
+                        post.explicit_id and self.aliases.get(post.explicit_id) != post_id):
+                    self.links.append(Link(key, post.path, post.explicit_id))
                 continue
             caption = render_caption(post, channel, self.roster.province.site_url)
             ledger = {"failed": "failed", "uncertain": "uncertain", "not-sent": "not-sent"}.get(
@@ -110,11 +132,11 @@ class _Builder:
                                                  order.get(i.key.channel, 99)))
 
 
-def _reconcile(repo: git.Repo, sha: str, ledger: Ledger, now: datetime, mode: str,
+def _reconcile(repo: wgit.Repo, sha: str, ledger: Ledger, now: datetime, mode: str,
                before: str | None) -> Plan:
     snap = gitrange.snapshot(repo, sha)
     states = ledger.all()
-    builder = _Builder(snap.roster, states, gitrange.rename_history(repo, sha), now)
+    builder = _Builder(snap.roster, states, ledger.aliases(), gitrange.lineage(repo, sha), now)
     oldest = now - horizon()
     old = 0
     for post, text in snap.posts.values():
@@ -130,7 +152,7 @@ def _reconcile(repo: git.Repo, sha: str, ledger: Ledger, now: datetime, mode: st
             old += len(channels) - len(kept)
             channels = kept
         builder.add(post, text, channels, "reconcile")
-    plan = Plan(mode, sha, before, builder.sorted_items())
+    plan = Plan(mode, sha, before, builder.sorted_items(), links=builder.links)
     if old:
         plan.notes.append(f"{old} kiriman dari berita yang terbit lebih dari {horizon().days} hari lalu "
                           "dan belum pernah tercatat di ledger tidak dikirim otomatis.")
@@ -151,7 +173,10 @@ def plan_range(root: Path, before: str, after: str, now: datetime, ledger: Ledge
         return plan
     changes = gitrange.changed_posts(repo, before_sha, after_sha)
     snap = gitrange.snapshot(repo, after_sha, [c.path for c in changes if c.status != "D"])
-    builder = _Builder(snap.roster, ledger.all(), gitrange.rename_history(repo, after_sha), now)
+    replaced = gitrange.pair_replacements([c.path for c in changes if c.status == "D"],
+                                          [c.path for c in changes if c.status == "A"])
+    builder = _Builder(snap.roster, ledger.all(), ledger.aliases(),
+                       gitrange.lineage(repo, after_sha, replaced), now)
     for change in changes:
         found = snap.posts.get(change.path)
         if change.status == "D" or found is None:
@@ -168,7 +193,7 @@ def plan_range(root: Path, before: str, after: str, now: datetime, ledger: Ledge
         else:
             added = [c for c in channels if c not in old[0].channels]
             builder.add(post, text, added, "new-channel", change.old_path)
-    return Plan("range", after_sha, before_sha, builder.sorted_items())
+    return Plan("range", after_sha, before_sha, builder.sorted_items(), links=builder.links)
 
 
 def plan_due(root: Path, now: datetime, ledger: Ledger) -> Plan:

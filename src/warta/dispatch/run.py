@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import posixpath
+import threading
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -11,13 +13,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import git
 import httpx
 
+from warta import git as wgit
+from warta.content.files import is_symlink_anywhere, regular_file_inside
 from warta.dispatch import gitrange
-from warta.dispatch.adapters import Adapter, registry
-from warta.dispatch.ledger import Entry, KeyState, Ledger
+from warta.dispatch.adapters import Adapter, local_video, registry
+from warta.dispatch.ledger import ALIAS, Entry, KeyState, Ledger
 from warta.dispatch.model import CannotReconcile, Item, Outcome
+from warta.dispatch.plan import Link
+from warta.git import SYMLINK_MODE
 from warta.http import TIMEOUT, ApiError, Http, UncertainSend, base_url, token_env
 from warta.tokens import Credential, Tokens
 
@@ -36,29 +41,77 @@ class RunConfig:
 
 
 class GitMedia:
-    """Media bytes as committed at `sha` (the checked-out file when it is there, e.g. in CI)."""
+    """Media bytes as committed at `sha` (the checked-out file when it is there, e.g. in CI).
 
-    def __init__(self, root: Path, repo: git.Repo | None = None, sha: str | None = None) -> None:
+    Only regular files inside the post's agency folder are ever read: a symlink (to
+    `.git/config`, which holds the workflow's push token, or anywhere else) is refused,
+    whether it is in the working tree or committed.
+    """
+
+    def __init__(self, root: Path, repo: wgit.Repo | None = None, sha: str | None = None) -> None:
         self.root = root
         self.repo = repo
         self.sha = sha
+        # One GitPython Repo talks to one `git cat-file` process: the per-network worker
+        # threads must take turns, or their reads interleave (corrupt trees, hangs).
+        self._git_lock = threading.Lock()
+
+    def _blob(self, repo_path: str) -> tuple[bytes, int] | None:
+        if self.repo is None or self.sha is None:
+            return None
+        with self._git_lock:
+            return gitrange.blob_and_mode(self.repo, self.sha, repo_path)
+
+    def refusal(self, repo_path: str, agency: str | None = None) -> str | None:
+        """Why `repo_path` must never be read (for a post of `agency`), None when it may be."""
+        folder = f"content/{agency}/" if agency else "content/"
+        if not repo_path or posixpath.normpath(repo_path) != repo_path \
+                or not repo_path.startswith(folder) or repo_path.count("/") < 2:
+            return f"berada di luar folder `{folder}`"
+        on_disk = self.root / repo_path
+        if os.path.lexists(on_disk) or is_symlink_anywhere(self.root, repo_path):
+            if regular_file_inside(self.root, repo_path) is None:
+                return "bukan berkas biasa di dalam folder perangkat daerah (tautan simbolik/symlink?)"
+            return None
+        found = self._blob(repo_path)
+        if found is not None and found[1] == SYMLINK_MODE:
+            return "tercatat di git sebagai tautan simbolik (symlink)"
+        return None
 
     def _file(self, repo_path: str) -> Path | None:
-        path = self.root / repo_path
-        return path if path.is_file() else None
+        refused = self.refusal(repo_path)
+        if refused:
+            raise ApiError(f"Berkas media `{repo_path}` ditolak: {refused}.", code="content")
+        return regular_file_inside(self.root, repo_path)
 
     def read(self, repo_path: str) -> bytes:
         file = self._file(repo_path)
         if file is not None:
             return file.read_bytes()
-        data = gitrange.blob_bytes(self.repo, self.sha, repo_path) if self.repo and self.sha else None
-        if data is None:
+        found = self._blob(repo_path)
+        if found is None:
             raise ApiError(f"Berkas media `{repo_path}` tidak ditemukan.", code="content")
-        return data
+        return found[0]
 
     def size(self, repo_path: str) -> int:
         file = self._file(repo_path)
         return file.stat().st_size if file is not None else len(self.read(repo_path))
+
+
+def media_refusal(item: Item, media: GitMedia) -> str | None:
+    """The first of the post's local media files dispatch must not read, as a message for staff."""
+    post = item.post
+    paths = [(m.file, m.path) for m in post.media]
+    video = local_video(post)
+    if video is not None:
+        paths.append((post.video or video, video))
+    for written, repo_path in paths:
+        refused = media.refusal(repo_path, post.agency)
+        if refused:
+            return (f"Berkas `{written}` di {post.path} ditolak dan tidak dikirim: {refused}. Dispatch "
+                    f"hanya membaca berkas biasa di dalam `content/{post.agency}/`; ganti dengan "
+                    "berkas aslinya lalu gabungkan lagi.")
+    return None
 
 
 def _iso_in(clock: Callable[[], float], seconds: float) -> str:
@@ -131,10 +184,13 @@ class Sender:
             if entry.state().done:
                 return Outcome(item, "already", "Sudah terkirim sebelumnya.")
             entry.record("failure", error=message, code=exc.code, status=exc.status, retryable=exc.retryable,
-                         auth=exc.auth, path=item.post.path, content_hash=item.content_hash)
+                         auth=exc.auth, **audit_fields(item))
         return Outcome(item, "failed", message)
 
     def _dry_run(self, item: Item, adapter: Adapter, http: Http, token: Credential | None) -> Outcome:
+        refused = media_refusal(item, self.media)
+        if refused:
+            return Outcome(item, "failed", refused)
         note = "" if token else f"Token `{token_env(item.key.agency, item.key.channel)}` belum diatur. "
         try:
             published = adapter.publish(item, http, self.media)
@@ -148,7 +204,7 @@ class Sender:
         if state.done:
             return Outcome(item, "already", "Sudah terkirim sebelumnya.",
                            permalink=(state.success or {}).get("permalink"))
-        audit = {"path": item.post.path, "content_hash": item.content_hash}
+        audit = audit_fields(item)
         if state.status == "uncertain":
             if token is None:
                 return Outcome(item, "uncertain", _uncertain_message(
@@ -168,7 +224,14 @@ class Sender:
                 return Outcome(item, "reconciled", "Ternyata sudah tayang; dicatat tanpa mengirim ulang.",
                                permalink=existing.permalink)
             # The network shows no copy: the interrupted attempt never published; send it now.
-        if state.status == "failed":
+        refused = media_refusal(item, self.media)
+        if refused:  # checked on every run (it is local and cheap), recorded once per cause
+            last = state.last or {}
+            if (last.get("code"), last.get("error"), last.get("content_hash")) != (
+                    "media-refused", refused, item.content_hash):
+                entry.record("failure", error=refused, code="media-refused", retryable=False, **audit)
+            return Outcome(item, "failed", refused)
+        if state.status == "failed" and (state.last or {}).get("code") != "media-refused":
             reason = _blocked(state, item, self.config.clock)
             if reason:
                 return Outcome(item, "failed", reason)
@@ -197,6 +260,23 @@ class Sender:
         entry.record("success", remote_id=published.remote_id, permalink=published.permalink,
                      note=published.note or None, **audit)
         return Outcome(item, "sent", published.note, permalink=published.permalink)
+
+
+def audit_fields(item: Item) -> dict[str, Any]:
+    """What each record keeps about the post: its path and explicit id (the names the ledger
+    recognises it by later, see Ledger.aliases) and the hash of what was sent."""
+    fields: dict[str, Any] = {"path": item.post.path, "content_hash": item.content_hash}
+    if item.post.explicit_id:
+        fields["explicit_id"] = item.post.explicit_id
+    return fields
+
+
+def record_links(links: list[Link], ledger: Ledger) -> None:
+    """Record that already-sent posts now also go by a new path or id (never in a dry run)."""
+    for link in links:
+        extra = {"explicit_id": link.explicit_id} if link.explicit_id else {}
+        with ledger.lock(link.key) as entry:
+            entry.record(ALIAS, path=link.path, **extra)
 
 
 def execute(items: list[Item], config: RunConfig, media: GitMedia) -> list[Outcome]:

@@ -13,7 +13,8 @@ def scope_label(scope: str) -> str:
     kind, _, rest = scope.partition(":")
     labels = {"agency": f"Perangkat daerah `{rest}`", "media_center": "Media Center",
               "admin": "Admin provinsi (Diskominfotik)", "files": "Jumlah berkas",
-              "github": "GitHub API", "head": "Commit terakhir"}
+              "github": "GitHub API", "head": "Commit terakhir",
+              "content": "Berkas berita"}
     return labels.get(kind, scope)
 
 

@@ -87,6 +87,7 @@ class PullRequest:
     contributors: Contributors = field(default_factory=Contributors)
     media_center_posts: frozenset[str] = frozenset()
     author_id: int | None = None
+    unreadable_posts: tuple[tuple[str, str], ...] = ()  # (path, why) of changed posts at head
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,15 @@ def too_many_files(count: int) -> str:
             "Pecah menjadi beberapa pull request yang lebih kecil.")
 
 
+def unreadable_posts(posts: tuple[tuple[str, str], ...], limit: int = 5) -> str:
+    shown = "; ".join(f"`{path}` ({why})" for path, why in posts[:limit])
+    more = len(posts) - limit
+    return (f"Berkas berita berikut tidak dapat dibaca sebagai berita: {shown}"
+            + (f"; dan {more} berkas lain" if more > 0 else "")
+            + ". Persetujuan tidak dapat diperiksa untuk berkas yang tidak terbaca (fail closed): "
+              "perbaiki berkasnya (lihat `warta check`) lalu minta persetujuan lagi.")
+
+
 def cancelled(review: Review) -> str:
     state = _STATES.get(review.state.upper(), review.state)
     return f"Ulasan terakhir @{review.user} {state}, sehingga persetujuan sebelumnya tidak berlaku."
@@ -84,6 +93,10 @@ def contributor(review: Review) -> str:
 
 def out_of_window(review: Review, person: Person) -> str:
     day = review.submitted_at.astimezone(WIB).date().isoformat()
+    if isinstance(person, Delegate) and not person.window_valid:
+        return (f"@{review.user} tidak dihitung: masa tugasnya sebagai {person.role}. di roster tidak "
+                "sah (`from`/`until` kosong atau bukan tanggal TTTT-BB-HH); minta admin "
+                "Diskominfotik memperbaikinya.")
     if isinstance(person, Delegate):
         window = f"{person.start or '…'} s.d. {person.until or '…'}"
         return (f"@{review.user} menyetujui pada {day} WIB, di luar masa tugasnya sebagai "
@@ -92,6 +105,8 @@ def out_of_window(review: Review, person: Person) -> str:
 
 
 def _window(person: Person) -> str:
+    if isinstance(person, Delegate) and not person.window_valid:
+        return f" ({person.role}., masa tugas di roster tidak sah)"
     if isinstance(person, Delegate):
         return f" ({person.role}., {person.start or '…'} s.d. {person.until or '…'})"
     return ""

@@ -132,5 +132,11 @@ def approval_verdict(pr: PullRequest, roster: Roster, now: datetime) -> Verdict:
                                                empty=not pr.changed_files),
                             "admin provinsi Diskominfotik"))
     latest = latest_reviews(pr.reviews)
-    return Verdict(tuple(evaluate_scope(s, pr, latest, now) for s in wanted))
+    requirements = tuple(evaluate_scope(s, pr, latest, now) for s in wanted)
+    if pr.unreadable_posts:
+        # Whatever under content/ the reader cannot parse might be anything once fixed up by
+        # another stage (a post for the Media Center, say): no approval can cover it.
+        unreadable = Requirement("content", (), None, reasons.unreadable_posts(pr.unreadable_posts))
+        return Verdict((unreadable, *requirements), failed_closed=True)
+    return Verdict(requirements)
 

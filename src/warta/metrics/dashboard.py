@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from warta.content.load import load_posts
 from warta.content.models import Posts
+from warta.content.plans import load_plans
 from warta.metrics.aggregate import Aggregator
 from warta.metrics.evaluation import EvaluationRow, evaluate, months_back
 from warta.metrics.inbox import response_stats
 from warta.metrics.ledger import dispatch_outcomes
 from warta.metrics.model import Comment
+from warta.metrics.monthly import PlanProgress, plan_progress
 from warta.metrics.numbers import MetricsData, gather
 from warta.metrics.prevents import lead_times, load_pr_events
 from warta.metrics.render import as_html, render_agency_kinerja, render_province_evaluation
+from warta.metrics.render_plans import agency_plans_section, equipment_section, province_plans_section
 from warta.metrics.store import Store
 from warta.metrics.summary import MonthlySummary, months_with_comments, summarise
 from warta.roster.load import load_roster
@@ -35,17 +38,21 @@ class Dashboard:
     summaries: dict[str, list[MonthlySummary]]
     months: list[str]
     now: datetime
+    plans: dict[str, list[PlanProgress]] = field(default_factory=dict)  # slug -> per month
 
     def row(self, slug: str) -> EvaluationRow:
         return next(r for r in self.rows if r.slug == slug)
 
     def agency_page(self, slug: str) -> str:
         agency = self.roster.agencies[slug]
-        return render_agency_kinerja(agency, self.row(slug), self.data, self.posts,
+        page = render_agency_kinerja(agency, self.row(slug), self.data, self.posts,
                                      self.summaries.get(slug, []), self.months)
+        extra = agency_plans_section(self.plans.get(slug, [])) + equipment_section(agency)
+        return page + "\n" + "\n".join(extra)
 
     def province_page(self) -> str:
-        return render_province_evaluation(self.rows, self.months)
+        page = render_province_evaluation(self.rows, self.months)
+        return page + "\n" + "\n".join(province_plans_section(self.roster, self.plans, self.months))
 
     def as_json(self) -> dict[str, Any]:
         """Machine-readable figures with their source numbers (aggregates only)."""
@@ -81,7 +88,9 @@ def build_dashboard(root: Path, store_dir: Path, ledger_dir: Path, now: datetime
                     response=response_stats(comments), lead=lead, months=months)
     summaries = {slug: [summarise(comments, slug, m, now) for m in months_with_comments(comments, slug)
                         if m in months] for slug in roster.slugs()}
-    return Dashboard(roster, posts, data, rows, summaries, months, now)
+    plans, _ = load_plans(root, roster)
+    progress = {slug: [plan_progress(plans, posts, slug, m, now) for m in months] for slug in roster.slugs()}
+    return Dashboard(roster, posts, data, rows, summaries, months, now, progress)
 
 
 def write_dashboard(dashboard: Dashboard, out: Path, *, html: bool = True) -> list[Path]:

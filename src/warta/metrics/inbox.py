@@ -75,11 +75,11 @@ def unanswered(comments: list[Comment], now: datetime, agency: str | None = None
 
 
 def response_stats(comments: list[Comment]) -> dict[str, ResponseStats]:
-    """Per agency: public comments, how many the agency answered, median hours to answer."""
+    """Per agency: public comments under its copies, how many it answered, median hours to answer."""
     hours = response_hours(comments)
     per: dict[str, list[float | None]] = {}
     for c in comments:
-        if not c.by_agency:
+        if not c.by_agency and c.source == "komentar":  # mentions elsewhere are not comments to answer
             per.setdefault(c.agency, []).append(hours.get((c.network, c.comment_id)))
     stats = {}
     for agency, values in per.items():

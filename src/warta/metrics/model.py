@@ -13,6 +13,7 @@ SOURCE_FIELDS = (
     "new_followers", "lost_followers", "followers",
 )
 KINDS = ("post", "account", "website")
+SOURCES = ("komentar", "sebutan", "kata kunci")
 
 
 @dataclass(frozen=True, order=True)
@@ -75,6 +76,9 @@ class Comment:
     question: bool = False
     topic: str = "Lainnya"
     words: tuple[str, ...] = ()
+    # Where listening found it: a comment under the agency's own copy, a mention of the agency's
+    # account elsewhere, or a public post matching one of the agency's `kata_kunci`.
+    source: str = "komentar"
 
     def as_json(self) -> dict[str, Any]:
         record = asdict(self)

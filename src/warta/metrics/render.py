@@ -11,6 +11,7 @@ from html import escape
 from warta.channels.networks import label
 from warta.content.models import Posts
 from warta.formatting import angka
+from warta.metrics.classifier import accuracy_note
 from warta.metrics.evaluation import EvaluationRow
 from warta.metrics.measures import MEASURES, MeasureValue
 from warta.metrics.numbers import MetricsData, measures_for, post_numbers
@@ -96,8 +97,11 @@ def _listening(agency: Agency, row: EvaluationRow, summaries: list[MonthlySummar
     out += [f"### Ringkasan {latest.month}", "",
             f"{latest.public_comments} komentar warga, {latest.questions} pertanyaan "
             f"({latest.unanswered_questions} belum dijawab).", "",
+            *([f"Sumber: {', '.join(f'{k} {v}' for k, v in latest.sources.items())}.", ""]
+              if latest.sources else []),
             bar_chart(f"Sentimen komentar {latest.month}, {agency.name}",
                       [(k.capitalize(), float(v)) for k, v in latest.sentiment.items()], unit=" komentar"), "",
+            f"Label sentimen: {accuracy_note()}.", "",
             "| Topik | Komentar | Pertanyaan | Positif | Negatif | Netral |",
             "| --- | ---: | ---: | ---: | ---: | ---: |"]
     out += [f"| {_cell(t.topic)} | {t.comments} | {t.questions} | {t.positif} | {t.negatif} | {t.netral} |"
@@ -108,7 +112,8 @@ def _listening(agency: Agency, row: EvaluationRow, summaries: list[MonthlySummar
     out += ["", "**Rekomendasi tindak lanjut**", ""]
     out += [f"- {_cell(tip)}" for tip in latest.recommendations] or ["- Tidak ada."]
     if len(summaries) > 1:
-        out += ["", "| Bulan | Komentar | Positif | Negatif | Netral | Pertanyaan belum dijawab |",
+        out += ["", f"Sentimen per bulan ({accuracy_note()}):", "",
+                "| Bulan | Komentar | Positif | Negatif | Netral | Pertanyaan belum dijawab |",
                 "| --- | ---: | ---: | ---: | ---: | ---: |"]
         out += [f"| {s.month} | {s.public_comments} | {s.sentiment['positif']} | {s.sentiment['negatif']} | "
                 f"{s.sentiment['netral']} | {s.unanswered_questions} |" for s in summaries]

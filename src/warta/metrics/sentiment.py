@@ -107,11 +107,23 @@ def score(text: str) -> float:
     return round(total, 2)
 
 
-def classify(text: str, threshold: float = 0.25) -> Sentiment:
-    value = score(text)
+def lexicon_label(text: str, value: float, threshold: float = 0.25) -> str:
+    """The lexicon's own verdict from its score (used when the model file is missing, and to compare)."""
     positive_at = threshold * 3 if is_question(text) else threshold  # a question with a kind word is still a question
-    label = "positif" if value >= positive_at else "negatif" if value <= -threshold else "netral"
-    return Sentiment(label, value)
+    return "positif" if value >= positive_at else "negatif" if value <= -threshold else "netral"
+
+
+def classify(text: str, threshold: float = 0.25) -> Sentiment:
+    """The label from the trained model (`warta.metrics.classifier`), which uses the lexicon's score as
+    evidence; the lexicon alone decides when the model file is missing. `score` is the lexicon's."""
+    from warta.metrics.classifier import load_model, predict
+
+    value = score(text)
+    weights = load_model()
+    if weights is None or (value == 0.0 and is_question(text)):
+        # A question with no sentiment word in it asks; it neither praises nor complains.
+        return Sentiment(lexicon_label(text, value, threshold), value)
+    return Sentiment(predict(text, value, weights)[0], value)
 
 
 @dataclass(frozen=True)

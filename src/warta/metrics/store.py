@@ -2,6 +2,8 @@
 
     <store>/snapshots/<network>/<yyyy-mm-dd>.jsonl   numbers (Snapshot records)
     <store>/comments/<network>/<yyyy-mm-dd>.jsonl    comments seen that day: ids, time, labels (never text)
+    <store>/replies/<network>/<yyyy-mm-dd>.jsonl     the agency's answers: ids, time, who, response hours
+    <store>/balasan/…                                 the answers' exactly-once ledger (warta.metrics.reply)
 
 Files are only ever appended to, so two copies of the store merge as a union of lines
 (see `warta.metrics.gitstore`), and a re-read from a remembered offset sees only new lines.
@@ -12,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +73,19 @@ class Store:
             _append(path, records)
         return sum(len(r) for r in groups.values())
 
+    def append_replies(self, records: Iterable[dict[str, Any]], day: str) -> int:
+        groups: dict[Path, list[dict[str, Any]]] = {}
+        for record in records:
+            groups.setdefault(self.root / "replies" / str(record["network"]) / f"{day}.jsonl", []).append(record)
+        for path, items in sorted(groups.items()):
+            _append(path, items)
+        return sum(len(r) for r in groups.values())
+
+    def replies(self) -> list[dict[str, Any]]:
+        """The agency's answers, oldest first (who answered, when, how many hours after the comment)."""
+        found = [r for path in self.files("replies") for r in parse_jsonl(path.read_text(encoding="utf-8"))]
+        return sorted(found, key=lambda r: (str(r.get("replied_at")), str(r.get("reply_id"))))
+
     def files(self, kind: str) -> list[Path]:
         folder = self.root / kind
         return sorted(folder.rglob("*.jsonl")) if folder.is_dir() else []
@@ -89,7 +105,13 @@ class Store:
                 comment = comment_from_json(record)
                 if comment is None:
                     continue
-                latest[(comment.network, comment.comment_id)] = comment
+                key = (comment.network, comment.comment_id)
+                earlier = latest.get(key)
+                if earlier is not None and earlier.source == "komentar" and comment.source != "komentar":
+                    # A reply under the agency's own copy stays one, even when a search finds it again.
+                    comment = replace(comment, source="komentar", post_id=earlier.post_id,
+                                      remote_id=earlier.remote_id, parent_id=earlier.parent_id)
+                latest[key] = comment
         return sorted(latest.values(), key=lambda c: (c.created_at, c.comment_id))
 
 

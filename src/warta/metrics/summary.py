@@ -1,7 +1,8 @@
 """The monthly listening summary per agency, with recommendations (Pedoman VII.9–10).
 
 Everything here is aggregate: counts, shares, topics, keywords. It never carries a
-comment's text or author, so it may be shown on the public site.
+comment's text or author, so it may be shown on the public site. Mentions of the agency and
+keyword matches found by wider listening count here beside the comments, by source.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from warta.metrics.inbox import response_hours
-from warta.metrics.model import Comment
+from warta.metrics.model import SOURCES, Comment
 from warta.metrics.topics import keywords
 from warta.timeutil import WIB, as_wib
 
@@ -39,6 +40,8 @@ class MonthlySummary:
     topics: list[TopicRow] = field(default_factory=list)
     keywords: list[tuple[str, int]] = field(default_factory=list)
     recommendations: list[str] = field(default_factory=list)
+    # Where the items came from (warta.metrics.insights.listen): komentar, sebutan, kata kunci.
+    sources: dict[str, int] = field(default_factory=dict)
 
 
 def month_of(comment: Comment) -> str:
@@ -69,7 +72,9 @@ def summarise(comments: list[Comment], agency: str, month: str, now: datetime | 
     summary = MonthlySummary(agency, month, len(public), len(asks), open_questions,
                              {k: sentiment.get(k, 0) for k in ("positif", "negatif", "netral")}, median, rows,
                              keywords((c.author_key, c.words) for c in public))
-    return MonthlySummary(**{**summary.__dict__, "recommendations": recommend(summary)})
+    sources = Counter(c.source for c in public)
+    return MonthlySummary(**{**summary.__dict__, "recommendations": recommend(summary),
+                             "sources": {k: sources[k] for k in SOURCES if sources[k]}})
 
 
 def recommend(s: MonthlySummary) -> list[str]:

@@ -8,10 +8,18 @@ from typing import Any
 
 from warta.channels.captions import Caption, render_caption
 from warta.check import apply_severities
+from warta.check.files import content_file_findings
 from warta.check.quality import Context, check_post_quality
 from warta.content import load_post
-from warta.content.files import DATA_SUFFIXES, PUBLISHABLE_SUFFIXES, is_post_path, is_publishable_attachment
+from warta.content.files import (
+    DATA_SUFFIXES,
+    PUBLISHABLE_SUFFIXES,
+    is_plans_path,
+    is_post_path,
+    is_publishable_attachment,
+)
 from warta.content.models import Post
+from warta.content.plans import load_plan_file
 from warta.content.urls import post_url
 from warta.findings import Finding, sort_findings
 from warta.git import ChangedPath, diff_name_status, exported_tree, open_repo, resolve_commit
@@ -108,6 +116,22 @@ def classify(change: ChangedPath, *, symlink: bool = False) -> FileReview:
 
 
 @dataclass(frozen=True)
+class PlanFileReview:
+    """A changed plan file (content/<agency>/_rencana/<yyyy>-<mm>.yml): data, never published as a file."""
+
+    path: str
+    status: str
+    public: int = 0  # items that will appear on the Agenda page and in agenda.ics
+    internal: int = 0
+    findings: tuple[Finding, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "status": self.status, "agency": self.path.split("/")[1],
+                "public_items": self.public, "internal_items": self.internal,
+                "findings": [f.as_dict() for f in self.findings]}
+
+
+@dataclass(frozen=True)
 class Review:
     base: str
     head: str
@@ -121,6 +145,7 @@ class Review:
 
     def count(self, kind: str) -> int:
         return sum(1 for f in self.files if f.kind == kind)
+    plans: tuple[PlanFileReview, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -129,6 +154,7 @@ class Review:
             "preview_url": self.preview_url,
             "posts": [p.as_dict() for p in self.posts],
             "other_files": list(self.other_files),
+            "plans": [p.as_dict() for p in self.plans],
             "approval": {"approved": self.approved, "requirements": list(self.requirements)},
             "changed_files": [f.as_dict() for f in self.files],
             "counts": {"files": len(self.files), "posts": self.count("post"),
@@ -170,7 +196,9 @@ def build_review(repo_path: Path, base: str, head: str, *, preview_url: str | No
     changes = diff_name_status(repo, base_sha, head_sha)
     post_changes, others = changed_posts(changes)
     links = symlinks_at(repo, head_sha, [c.path for c in changes if c.status != "D"])
-    agencies = sorted({c.path.split("/")[1] for c in post_changes if c.path.count("/") >= 2})
+    plan_changes = [c for c in changes if is_plans_path(c.path)]
+    post_changes = [c for c in post_changes if c not in plan_changes]
+    agencies = sorted({c.path.split("/")[1] for c in post_changes + plan_changes if c.path.count("/") >= 2})
     reports: list[PostReview] = []
     # Posts as the PR has them; the roster and province settings (severities, sensitive words)
     # as main has them, so a PR cannot quieten the checks its own report shows.
@@ -194,5 +222,19 @@ def build_review(repo_path: Path, base: str, head: str, *, preview_url: str | No
             findings = sort_findings(apply_severities(findings, roster.province))
             reports.append(PostReview(change.path, status, change.old_path, post, tuple(findings),
                                       tuple(captions), url, preview))
-    return Review(base_sha, head_sha, tuple(reports), tuple(others), preview_url=preview_url,
+        plans = tuple(_plan_report(tree, change, roster) for change in plan_changes)
+    return Review(base_sha, head_sha, tuple(reports), tuple(others), preview_url=preview_url, plans=plans,
                   files=tuple(classify(c, symlink=c.path in links) for c in changes))
+
+
+def _plan_report(tree: Path, change: ChangedPath, roster: Any) -> PlanFileReview:
+    status = STATUS_LABEL.get(change.status, change.status)
+    if change.status == "D" or not (tree / change.path).is_file():
+        return PlanFileReview(change.path, STATUS_LABEL["D"])
+    if PurePosixPath(change.path).suffix.lower() not in (".yml", ".yaml"):
+        findings: tuple[Finding, ...] = tuple(f for f in content_file_findings(tree) if f.file == change.path)
+        return PlanFileReview(change.path, status, findings=findings)
+    items, found = load_plan_file(tree, change.path, roster)
+    findings = tuple(sort_findings(apply_severities(found, roster.province)))
+    public = sum(1 for i in items if i.public)
+    return PlanFileReview(change.path, status, public, len(items) - public, findings)

@@ -108,6 +108,23 @@ def _requirements(report: Review) -> list[str]:
     return [*lines, ""]
 
 
+def _plans(report: Review) -> list[str]:
+    """Changed plan files: how many items become public (Agenda, agenda.ics), and their checks."""
+    if not report.plans:
+        return []
+    lines = ["**Rencana liputan yang berubah** (data tim; hanya butir `publik: true` tampil di Agenda):", ""]
+    for plan in report.plans:
+        if plan.status == "dihapus":
+            lines.append(f"- 🗑️ `{plan.path}` dihapus")
+            continue
+        icon = "❌" if any(f.severity is Severity.ERROR for f in plan.findings) else "⚠️" if plan.findings else "✅"
+        lines.append(f"- {icon} `{plan.path}` ({plan.status}): {plan.public} butir publik, "
+                     f"{plan.internal} butir internal")
+        lines += [f"  - {'❌' if f.severity is Severity.ERROR else '⚠️'} baris {f.line}: {_plain(f.message)}"
+                  for f in plan.findings]
+    return [*lines, ""]
+
+
 # The whole comment stays under GitHub's 65,536 characters with room for the gate's own
 # marker (gate/comment.py cuts at 60,000): requirements and checklist come first and are never
 # cut; each post's section gets a fair share of what is left, and a cut says so.
@@ -206,7 +223,7 @@ def render_markdown(report: Review, max_chars: int = MAX_CHARS) -> str:
               "Setujui lewat **Files changed → Review changes → Approve**. Persetujuan hanya berlaku untuk "
               "commit terakhir; setiap perubahan baru perlu disetujui lagi.", ""]
     head = "\n".join(lines) + "\n"
-    files = _cut("\n".join(_files_section(report)) + "\n", max(max_chars // 10, 2_000))
+    files = _cut("\n".join(_plans(report) + _files_section(report)) + "\n", max(max_chars // 10, 2_000))
     sections = ["\n".join(["## Berita", ""]) + "\n"] if report.posts else []
     sections = [*sections, *("\n".join(_post_section(post)) + "\n" for post in report.posts)]
     budget = max_chars - len(head) - len(files) - _CUT_NOTE

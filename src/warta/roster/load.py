@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from warta.findings import Finding, error
+from warta.roster.equipment import SCHEMA as EQUIPMENT_SCHEMA
+from warta.roster.equipment import equipment_from_data
 from warta.roster.models import CHANNELS, Agency, Delegate, Member, NipRecord, Person, Province, Roster
 from warta.schema import Field, check_mapping
 from warta.timeutil import DateParseError, as_date
@@ -54,6 +56,8 @@ AGENCY_SCHEMA = {
     "team": Field("list", required=True, items=Field("mapping", fields=MEMBER)),
     "channels": Field("mapping", fields={"website": Field("bool"),
                                          **{c: CHANNEL_SETTINGS for c in CHANNELS[1:]}}),
+    "kata_kunci": Field("list[str]"),  # words and hashtags the agency listens for (warta metrics collect)
+    "peralatan": EQUIPMENT_SCHEMA,
 }
 PROVINCE_SCHEMA = {
     "site": Field("mapping", required=True, fields={
@@ -136,13 +140,15 @@ def nip_from_data(value: Any) -> NipRecord | None:
                      str(value.get("key") or ""))
 
 
+def _delegate(d: dict[str, Any]) -> Delegate:
+    start, until = _date(d.get("from")), _date(d.get("until"))
+    return Delegate(_str(d.get("name")), _str(d.get("github")), _int(d.get("github_id")),
+                    role=_str(d.get("role")) or "Plt", start=start, until=until,
+                    window_valid=start is not None and until is not None)
+
+
 def agency_from_data(data: dict[str, Any], slug: str) -> Agency:
-    delegates = tuple(
-        Delegate(_str(d.get("name")), _str(d.get("github")), _int(d.get("github_id")),
-                 role=_str(d.get("role")) or "Plt", start=_date(d.get("from")),
-                 until=_date(d.get("until")))
-        for d in _dicts(data.get("delegates"))
-    )
+    delegates = tuple(_delegate(d) for d in _dicts(data.get("delegates")))
     team = tuple(
         Member(_str(m.get("name")), _str(m.get("jabatan")),
                nip_from_data(m.get("nip")),
@@ -160,6 +166,8 @@ def agency_from_data(data: dict[str, Any], slug: str) -> Agency:
         delegates=delegates,
         team=team,
         channels={"website": True, **(channels or {})},
+        keywords=tuple(w.strip() for w in data.get("kata_kunci") or () if isinstance(w, str) and w.strip()),
+        peralatan=equipment_from_data(data.get("peralatan")),
     )
 
 

@@ -14,6 +14,18 @@ CHANNELS = ("website", *NETWORKS)
 SOCIAL_CHANNELS = NETWORKS
 KINDS = ("Dinas", "Badan", "Biro", "Sekretariat", "Inspektorat", "Satuan", "Rumah Sakit")
 
+# Pedoman IX's minimum equipment, as roster keys (see warta.roster.equipment).
+EQUIPMENT = {
+    "laptop": "Laptop untuk penyuntingan (Core i5 atau setara)",
+    "kamera": "Kamera DSLR/mirrorless (foto HD, video 4K)",
+    "handphone": "Handphone untuk akun media sosial",
+    "internet_kantor": "Internet di kantor pada jam dinas",
+    "internet_lapangan": "Internet di luar kantor (liputan, siaran langsung)",
+}
+GOOD_CONDITION = "baik"
+# `kurang`: works but below IX's minimum (e.g. no 4K video, slower than Core i5).
+EQUIPMENT_CONDITIONS = (GOOD_CONDITION, "kurang", "rusak", "tidak ada")
+
 _DEGREE_TAIL = re.compile(r",.*$")
 
 
@@ -42,8 +54,13 @@ class Delegate(Person):
     role: str = "Plt"
     start: date | None = None
     until: date | None = None
+    # False when `from` or `until` is missing or not a date: such a delegate is never active
+    # (fail closed; the roster validator reports the value as an error with its line).
+    window_valid: bool = True
 
     def active_at(self, when: datetime) -> bool:
+        if not self.window_valid:
+            return False
         day = when.astimezone(WIB).date()
         if self.start is not None and day < self.start:
             return False
@@ -77,6 +94,19 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Equipment:
+    key: str  # an EQUIPMENT key, or "lainnya"
+    label: str
+    condition: str
+    count: int | None = None
+    note: str = ""
+
+    @property
+    def is_gap(self) -> bool:
+        return self.condition != GOOD_CONDITION or self.count == 0
+
+
+@dataclass(frozen=True)
 class Agency:
     slug: str
     name: str
@@ -87,6 +117,18 @@ class Agency:
     delegates: tuple[Delegate, ...] = ()
     team: tuple[Member, ...] = ()
     channels: dict[str, Any] = field(default_factory=dict)
+    keywords: tuple[str, ...] = ()  # `kata_kunci`: what wider listening searches for
+    peralatan: tuple[Equipment, ...] | None = None  # None: not filled in (unknown, never a gap)
+
+    def equipment_gaps(self) -> list[str] | None:
+        """IX's items missing, broken or below minimum ("Kamera …: rusak"); None when unknown."""
+        if self.peralatan is None:
+            return None
+        have = {e.key for e in self.peralatan}
+        gaps = [f"{e.label}: {e.condition or 'kondisi belum diisi'}" for e in self.peralatan
+                if e.key in EQUIPMENT and e.is_gap]
+        gaps += [f"{label}: belum dicatat" for key, label in EQUIPMENT.items() if key not in have]
+        return gaps
 
     def approvers_at(self, when: datetime) -> list[Person]:
         """The kepala and every delegate whose window covers `when`."""

@@ -36,6 +36,13 @@ class Readiness:
     tokens: dict[str, TokenState] | None  # None: not checked (e.g. the public site's build)
     last_post: date | None
     next_step: str
+    equipment_gaps: tuple[str, ...] | None = None  # Pedoman IX; None: `peralatan` not filled in
+
+    @property
+    def equipment_text(self) -> str:
+        if self.equipment_gaps is None:
+            return "belum diisi"
+        return "lengkap" if not self.equipment_gaps else "kurang: " + "; ".join(self.equipment_gaps)
 
     @property
     def kepala_state(self) -> str:
@@ -62,6 +69,7 @@ class Readiness:
             {c: {"env": t.env, "present": t.present} for c, t in self.tokens.items()},
             "last_post": self.last_post.isoformat() if self.last_post else None,
             "next_step": self.next_step,
+            "peralatan": None if self.equipment_gaps is None else {"kekurangan": list(self.equipment_gaps)},
         }
 
 
@@ -114,8 +122,10 @@ def agency_readiness(agency: Agency, now: datetime, last_post: date | None,
         step = ("Siap. Belum ada berita: buat yang pertama dengan "
                 f"`warta new --agency {agency.slug} --title \"…\" --pr`." if last_post is None
                 else "Siap: berita dapat ditulis, disetujui dan diterbitkan.")
+    gaps = agency.equipment_gaps()
     return Readiness(agency.slug, agency.name, ready, agency.kepala, tuple(active), team,
-                     len(agency.team), channels, tokens, last_post, step)
+                     len(agency.team), channels, tokens, last_post, step,
+                     None if gaps is None else tuple(gaps))
 
 
 def roster_readiness(roster: Roster, now: datetime, last_posts: Mapping[str, date | None],

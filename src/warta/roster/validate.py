@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from warta.findings import Finding, error, warning
+from warta.roster.equipment import equipment_rules
 from warta.roster.load import PROVINCE_FILE, LoadedRoster, nip_from_data
 from warta.roster.models import KINDS
 from warta.roster.nip import PROBLEM_MESSAGES, mask_nip, record_problems
 from warta.schema import suggest
+from warta.timeutil import DateParseError, as_date
 from warta.yamlsrc import YamlDoc, as_mapping
 
 GITHUB_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
@@ -101,6 +103,7 @@ def _agency_rules(slug: str, file: str, doc: YamlDoc, data: dict[str, Any],
     for index, member in enumerate(_items(data.get("team"))):
         out += _member_rules(file, doc, index, member, today)
     out += _channel_rules(file, doc, data.get("channels"))
+    out += equipment_rules(file, doc, data.get("peralatan"))
     return out
 
 
@@ -117,6 +120,13 @@ def _kepala_rules(file: str, doc: YamlDoc, data: dict[str, Any]) -> list[Finding
     return _login(file, doc.line("kepala", "github"), kepala.get("github"), "kepala")
 
 
+def _as_date(value: Any) -> date | None:
+    try:
+        return as_date(value)
+    except DateParseError:
+        return None  # the schema reports a value that is not a date
+
+
 def _delegate_rules(file: str, doc: YamlDoc, index: int, d: dict[str, Any]) -> list[Finding]:
     out: list[Finding] = []
     who = d.get("name") or f"pelaksana ke-{index + 1}"
@@ -127,8 +137,8 @@ def _delegate_rules(file: str, doc: YamlDoc, index: int, d: dict[str, Any]) -> l
         out.append(warning(file, doc.line("delegates", index), "delegate-no-github",
                            f"{who} belum punya login GitHub, jadi belum dapat menyetujui."))
     out += _login(file, doc.line("delegates", index, "github"), d.get("github"), who)
-    start, until = d.get("from"), d.get("until")
-    if isinstance(start, date) and isinstance(until, date) and start > until:
+    start, until = _as_date(d.get("from")), _as_date(d.get("until"))
+    if start is not None and until is not None and start > until:
         out.append(error(file, doc.line("delegates", index, "until"), "delegate-dates",
                          f"Masa tugas {who}: `until` ({until}) lebih awal dari `from` ({start})."))
     return out

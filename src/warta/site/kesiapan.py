@@ -32,6 +32,13 @@ def _kepala(kepala: Mapping[str, Any] | None) -> str:
     return f"✓ {kepala.get('name') or ''}" if state == "lengkap" else _KEPALA.get(state, state)
 
 
+def _equipment(value: Any) -> str:
+    if not isinstance(value, Mapping):
+        return "belum diisi"
+    gaps = [str(g) for g in value.get("kekurangan") or []]
+    return "; ".join(gaps) if gaps else "✓ lengkap"
+
+
 def kesiapan_page(rows: Sequence[Mapping[str, Any]], names: Mapping[str, str]) -> GeneratedPage:
     """A Markdown page (the portal key hashes the body, so a changed row rebuilds it)."""
     ready = sum(bool(r.get("ready")) for r in rows)
@@ -41,13 +48,13 @@ def kesiapan_page(rows: Sequence[Mapping[str, Any]], names: Mapping[str, str]) -
            "perangkat daerah itu belum dapat disetujui: Diskominfotik mengisinya di roster.", "",
            f"**{ready} dari {len(rows)} perangkat daerah siap.**", "",
            "| Perangkat daerah | Siap | Kepala | Plt./Plh. aktif | Tim ber-GitHub | Kanal | Berita terakhir "
-           "| Langkah berikut |",
-           "| --- | :---: | --- | ---: | ---: | --- | --- | --- |"]
+           "| Peralatan (Pedoman IX) | Langkah berikut |",
+           "| --- | :---: | --- | ---: | ---: | --- | --- | --- | --- |"]
     for r in rows:
         slug = str(r["agency"])
         out.append(
             f"| {_cell(names.get(slug, slug))} | {'✓' if r.get('ready') else '✗'} | {_cell(_kepala(r.get('kepala')))} "
             f"| {len(r.get('delegates') or [])} | {len(r.get('team_with_github') or [])} "
             f"| {_cell(', '.join(r.get('channels') or []))} | {_cell(str(r.get('last_post') or 'belum ada'))} "
-            f"| {_cell(str(r.get('next_step') or ''))} |")
+            f"| {_cell(_equipment(r.get('peralatan')))} | {_cell(str(r.get('next_step') or ''))} |")
     return GeneratedPage(KESIAPAN_PATH, {"title": "Kesiapan"}, body="\n".join(out) + "\n")

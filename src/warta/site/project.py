@@ -15,10 +15,12 @@ from markupsafe import Markup
 from warta.channels.networks import LABELS, NETWORK_LABELS
 from warta.content.files import VIDEO_SUFFIXES
 from warta.content.models import MediaItem, Post
+from warta.content.plans import PlanItem
 from warta.content.urls import post_url_path
 from warta.errors import WartaError
 from warta.formatting import tanggal
 from warta.roster.models import Agency, Province
+from warta.site.agenda import agenda_ics, agenda_view, realising_posts
 from warta.site.feed import rss
 from warta.site.images import ResponsiveImage
 from warta.site.pages import GeneratedPage, Listing, relative, root_of, url_of, without_nip
@@ -202,9 +204,11 @@ def _grouped(b: _Builder, groups: dict[tuple[str, str], list[Listing]], prefix: 
 
 def agency_project(agency: Agency, province: Province, posts: Sequence[Post],
                    env: jinja2.Environment, image_for: ImageLookup,
-                   copies: dict[str, dict[str, str]] | None = None) -> AgencyProject:
+                   copies: dict[str, dict[str, str]] | None = None,
+                   agenda: Sequence[PlanItem] = ()) -> AgencyProject:
     """All pages of one agency site; `posts` are the published ones, newest first;
-    `copies` are each post's copies on the networks (from the dispatch ledger)."""
+    `copies` are each post's copies on the networks (from the dispatch ledger); `agenda`
+    the public plan items only (warta.content.plans.public_items)."""
     b = _Builder(agency, province, env)
     listings = [_post_page(b, post, image_for, (copies or {}).get(post.id, {})) for post in posts]
     by_year: dict[tuple[str, str], list[Listing]] = defaultdict(list)
@@ -233,9 +237,14 @@ def agency_project(agency: Agency, province: Province, posts: Sequence[Post],
                     latest=b.items(listings[:LATEST], "")),
            description=esc(agency.description or agency.name), warta_feed="feed.xml")
     feed = rss(agency.name, b.base_url, agency.description or agency.name, listings[:20])
-    nav = [{"Beranda": "index.md"}, {"Berita": "berita/index.md"}, {"Tag": "tag/index.md"},
-           {"Tim Publikasi": "tim.md"}]
-    return AgencyProject(b.pages, {"feed.xml": feed}, listings, nav)
+    realised = {item_id: post_url(post) for item_id, post in realising_posts(agenda, posts).items()}
+    b.page("agenda.md", "Agenda", b.render(
+        "agenda.md.j2", ics="../agenda.ics",
+        months=agenda_view(agenda, {k: relative("agenda/", v) for k, v in realised.items()})))
+    ics = agenda_ics(agency.name, b.base_url, agency.slug, agenda, realised)
+    nav = [{"Beranda": "index.md"}, {"Berita": "berita/index.md"}, {"Agenda": "agenda.md"},
+           {"Tag": "tag/index.md"}, {"Tim Publikasi": "tim.md"}]
+    return AgencyProject(b.pages, {"feed.xml": feed, "agenda.ics": ics}, listings, nav)
 
 
 def manifest(agency: Agency, project: AgencyProject) -> dict[str, Any]:

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from warta.content import load_posts
-from warta.content.files import is_publishable_attachment, regular_file_inside
+from warta.content.files import PLANS_DIR, is_publishable_attachment, regular_file_inside
 from warta.content.models import MediaItem, Post
+from warta.content.plans import load_plans, public_items
 from warta.errors import WartaError
 from warta.roster import load_roster
 from warta.site.cache import RECORD, entry_dir, prune
@@ -90,7 +91,9 @@ def generate(root: Path, slug: str, now: datetime, project_dir: Path, cache_dir:
     links: dict[str, dict[str, str]] = {}
     for post_id, channel, url in copies:
         links.setdefault(post_id, {})[channel] = url
-    project = agency_project(agency, province, published, template_env(template_dir), image_for, links)
+    plans, _ = load_plans(root, loaded.roster, [slug])  # `warta check` reports their problems
+    project = agency_project(agency, province, published, template_env(template_dir), image_for, links,
+                             agenda=public_items(plans))
     config = shard_config(read_base_config(root), site_name=agency.name,
                           site_url=shard_url(province, slug), nav=project.nav)
     write_project(project_dir, config, project.pages, project.files, template_dir)
@@ -107,7 +110,9 @@ def _link_attachments(root: Path, slug: str, berita: Path, media_cache: Path) ->
     reports the rest), and only regular files inside the agency's folder (no symlink)."""
     content = root / "content" / slug
     for dirpath, dirnames, filenames in os.walk(content):  # never descends a symlinked folder
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        # `_rencana/` holds plan data (internal items too): never published as files.
+        top = dirpath == str(content)
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and not (top and d == PLANS_DIR)]
         for name in filenames:
             rel = Path(dirpath, name).relative_to(root).as_posix()
             if name.startswith(".") or not is_publishable_attachment(rel):

@@ -16,7 +16,7 @@ from github.Repository import Repository
 from warta import git as wgit
 from warta.errors import UsageError, WartaError
 from warta.gate.comment import CHECK_NAME, MARKER, comment_body, requirements_markdown, title
-from warta.gate.evaluate import media_center_posts
+from warta.gate.evaluate import NotAFile, read_head_posts
 from warta.gate.models import (
     ChangedFile,
     Contributors,
@@ -146,7 +146,7 @@ def verdict_for(gh: Github, repo: Repository, data: PullData, checkout: Path,
     local = wgit.open_repo(checkout)
     base = wgit.resolve_commit(local, data.base_sha)
 
-    def read_at_head(path: str) -> str | None:
+    def read_at_head(path: str) -> bytes | None:
         try:
             content = repo.get_contents(path, ref=data.head_sha)
         except GithubException as exc:
@@ -155,12 +155,17 @@ def verdict_for(gh: Github, repo: Repository, data: PullData, checkout: Path,
             raise
         if isinstance(content, list):
             return None
-        return content.decoded_content.decode("utf-8-sig", errors="replace")
+        if content.type != "file":
+            raise NotAFile(path)
+        if content.encoding != "base64":  # over 1 MB the API sends no content: fail closed
+            raise NotAFile(path, "berkas terlalu besar untuk dibaca lewat GitHub API")
+        return content.decoded_content  # raw bytes: the reader decodes them, as for check and site
 
+    posts = read_head_posts(read_at_head, data.changed_files)
     pr = PullRequest(author=data.author, author_id=data.author_id, head_sha=data.head_sha,
                      changed_files=data.changed_files, reviews=data.reviews,
-                     contributors=data.contributors,
-                     media_center_posts=media_center_posts(read_at_head, data.changed_files))
+                     contributors=data.contributors, media_center_posts=posts.media_center,
+                     unreadable_posts=posts.unreadable)
     roster = roster_at(local, base)
     if touched_scopes(pr.changed_files, roster, frozenset()).needs_admin or not pr.changed_files:
         roster = with_admin_team(gh, roster)
