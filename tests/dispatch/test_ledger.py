@@ -24,12 +24,25 @@ def test_key_file_is_safe_and_distinct() -> None:
 
 
 def test_fold_rules() -> None:
-    assert fold([]).status == "none"
+    assert fold([]).status == "new"
     assert fold([{"event": "attempt"}]).status == "uncertain"
     assert fold([{"event": "attempt"}, {"event": "failure"}]).status == "failed"
     assert fold([{"event": "attempt"}, {"event": "success"}, {"event": "attempt"}]).status == "success"
     assert fold([{"event": "uncertain"}, {"event": "not_sent"}]).status == "not-sent"
     assert fold([{"event": "failure"}, {"event": "skipped"}]).done
+
+
+def test_not_sent_is_written_one_way_and_old_ledgers_still_read(tmp_path: Path) -> None:
+    """`warta dispatch confirm --not-sent` writes `not-sent` (the spelling the plan's JSON shows); a line
+    an older Warta wrote as `not_sent` folds to the same state."""
+    from warta.dispatch.ledger import confirm
+    from warta.dispatch.model import KeyStatus
+
+    confirm(tmp_path, KEY, sent=False, by="admin")
+    [line] = Ledger(tmp_path).records(KEY)
+    assert line["event"] == "not-sent" and Ledger(tmp_path).state(KEY).status is KeyStatus.NOT_SENT
+    assert fold([{"event": "attempt"}, {"event": "not_sent"}]).status is KeyStatus.NOT_SENT
+    assert json.dumps({"ledger": KeyStatus.NOT_SENT}) == '{"ledger": "not-sent"}'
 
 
 def test_torn_last_line_is_ignored_and_closed(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from tests.conftest import PROJECT_ROOT, write
 from tests.content.test_plans import PLAN
 from tests.metrics.conftest import NOW
 from tests.metrics.fakes import FakeState
-from tests.metrics.test_report import collected
+from tests.metrics.test_dashboard import collected
 from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, require_browser
 from warta.metrics.monthly import MISSING, build_monthly
 from warta.metrics.monthly_out import HEADERS, as_rows, render_html, write_monthly

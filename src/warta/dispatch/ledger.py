@@ -20,44 +20,47 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from warta.dispatch.model import Key
+from warta.dispatch.model import Key, KeyStatus, LedgerEvent
 from warta.errors import WartaError
 
 DEFAULT_LEDGER = Path(".warta") / "ledger"
-EVENTS = ("attempt", "success", "failure", "uncertain", "not_sent", "skipped")
 # Not a send event (fold ignores it): "this key's post now also lives at `path` / has `explicit_id`",
 # written when a plan recognises an already-sent post under a new path or a newly added id.
 ALIAS = "alias"
 RUN_ID = os.environ.get("GITHUB_RUN_ID") or uuid.uuid4().hex[:12]
 
 
+FOLD = {LedgerEvent.ATTEMPT: KeyStatus.UNCERTAIN, LedgerEvent.SUCCESS: KeyStatus.SUCCESS,
+        LedgerEvent.FAILURE: KeyStatus.FAILED, LedgerEvent.UNCERTAIN: KeyStatus.UNCERTAIN,
+        LedgerEvent.NOT_SENT: KeyStatus.NOT_SENT, LedgerEvent.SKIPPED: KeyStatus.SKIPPED}
+
+
 @dataclass(frozen=True)
 class KeyState:
     """The ledger's verdict for one key, folded from its records."""
 
-    status: str  # none | success | failed | uncertain | not-sent | skipped
+    status: KeyStatus
     last: dict[str, Any] | None = None
     success: dict[str, Any] | None = None
 
     @property
     def done(self) -> bool:
-        return self.status in ("success", "skipped")
+        return self.status in (KeyStatus.SUCCESS, KeyStatus.SKIPPED)
 
 
 def fold(records: list[dict[str, Any]]) -> KeyState:
     """A success (or a person's skip) is final; otherwise the last event decides."""
-    status, last, success = "none", None, None
+    status, last, success = KeyStatus.NEW, None, None
     for record in records:
-        event = record.get("event")
-        if event not in EVENTS:
+        event = LedgerEvent.read(record.get("event"))  # also the old spelling `not_sent`
+        if event is None:
             continue
         last = record
-        if event == "success":
+        if event is LedgerEvent.SUCCESS:
             success = record
-        status = {"attempt": "uncertain", "success": "success", "failure": "failed",
-                  "uncertain": "uncertain", "not_sent": "not-sent", "skipped": "skipped"}[event]
-        if success is not None or status == "skipped":
-            return KeyState("success" if success else "skipped", last, success)
+        status = FOLD[event]
+        if success is not None or status is KeyStatus.SKIPPED:
+            return KeyState(KeyStatus.SUCCESS if success else KeyStatus.SKIPPED, last, success)
     return KeyState(status, last, success)
 
 
@@ -104,9 +107,10 @@ class Entry:
         return fold(self.records())
 
     def record(self, event: str, **fields: Any) -> dict[str, Any]:
-        if event not in EVENTS and event != ALIAS:
+        known = LedgerEvent.read(event)
+        if known is None and event != ALIAS:
             raise ValueError(event)
-        record = {"event": event, "at": now_utc(), "agency": self.key.agency,
+        record = {"event": str(known or event), "at": now_utc(), "agency": self.key.agency,
                   "post_id": self.key.post_id, "channel": self.key.channel, "run": RUN_ID, **fields}
         self._handle.seek(0, os.SEEK_END)
         if self._handle.tell() > 0:
@@ -183,11 +187,8 @@ class Ledger:
                         others.setdefault(name, post_id)
         return {**others, **ids}  # a post id always names itself
 
-    def known_post_ids(self) -> set[str]:
-        return {key.post_id for key in self.all()}
-
     def uncertain(self) -> list[tuple[Key, KeyState]]:
-        return [(k, s) for k, s in sorted(self.all().items()) if s.status == "uncertain"]
+        return [(k, s) for k, s in sorted(self.all().items()) if s.status is KeyStatus.UNCERTAIN]
 
 
 def permalinks(ledger_dir: Path) -> dict[str, dict[str, str]]:
@@ -207,7 +208,7 @@ def confirm(ledger_dir: Path, key: Key, *, sent: bool, permalink: str | None = N
     """A person's answer for an uncertain item: it is on the network, it is not, or skip it."""
     with Ledger(ledger_dir).lock(key) as entry:
         if skip:
-            return entry.record("skipped", confirmed_by=by)
+            return entry.record(LedgerEvent.SKIPPED, confirmed_by=by)
         if sent:
-            return entry.record("success", remote_id=None, permalink=permalink, confirmed_by=by)
-        return entry.record("not_sent", confirmed_by=by)
+            return entry.record(LedgerEvent.SUCCESS, remote_id=None, permalink=permalink, confirmed_by=by)
+        return entry.record(LedgerEvent.NOT_SENT, confirmed_by=by)

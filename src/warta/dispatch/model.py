@@ -82,10 +82,10 @@ class Item:
     agency_name: str
     site_url: str
     due_at: datetime
-    status: str  # due | scheduled
+    status: ItemStatus
     reason: str  # added | new-channel | reconcile | retry
     content_hash: str
-    ledger: str = "new"  # new | failed | uncertain | not-sent
+    ledger: KeyStatus = KeyStatus.NEW  # new | failed | uncertain | not-sent
 
     @property
     def network(self) -> str:
@@ -127,14 +127,14 @@ class Outcome:
     """What happened to one item in one run, for the summary and the exit code."""
 
     item: Item
-    status: str  # sent | already | reconciled | failed | uncertain | scheduled | skipped | dry-run
+    status: OutcomeStatus
     message: str = ""
     permalink: str | None = None
     requests: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def bad(self) -> bool:
-        return self.status in ("failed", "uncertain")
+        return self.status in (OutcomeStatus.FAILED, OutcomeStatus.UNCERTAIN)
 
     def as_json(self) -> dict[str, Any]:
         data = {**self.item.as_json(), "outcome": self.status, "message": self.message,

@@ -13,11 +13,13 @@ from warta.channels.captions import render_caption
 from warta.content.models import Post
 from warta.dispatch import gitrange
 from warta.dispatch.ledger import KeyState, Ledger
-from warta.dispatch.model import Item, Key, content_hash
+from warta.dispatch.model import Item, ItemStatus, Key, KeyStatus, content_hash
 from warta.errors import UsageError
 from warta.roster.models import SOCIAL_CHANNELS, Agency, Roster
 
 DEFAULT_HORIZON_DAYS = 30
+
+RETRIED = (KeyStatus.FAILED, KeyStatus.UNCERTAIN, KeyStatus.NOT_SENT)  # shown in the plan's `ledger`
 
 
 @dataclass(frozen=True)
@@ -40,11 +42,11 @@ class Plan:
 
     @property
     def due(self) -> list[Item]:
-        return [i for i in self.items if i.status == "due"]
+        return [i for i in self.items if i.status is ItemStatus.DUE]
 
     @property
     def scheduled(self) -> list[Item]:
-        return [i for i in self.items if i.status == "scheduled"]
+        return [i for i in self.items if i.status is ItemStatus.SCHEDULED]
 
 
 MEDIA_CENTER = "media-center"  # ledger and token name of the province's Media Center accounts
@@ -116,13 +118,12 @@ class _Builder:
                     self.links.append(Link(key, post.path, post.explicit_id))
                 continue
             caption = render_caption(post, channel, self.roster.province.site_url)
-            ledger = {"failed": "failed", "uncertain": "uncertain", "not-sent": "not-sent"}.get(
-                state.status if state else "none", "new")
+            ledger = state.status if state and state.status in RETRIED else KeyStatus.NEW
             self.items.append(Item(
                 key=key, post=post, caption=caption,
                 account=account if isinstance(account, dict) else {},
                 agency_name=owner_name, site_url=self.roster.province.site_url,
-                due_at=post.goes_live, status="due" if post.goes_live <= self.now else "scheduled",
+                due_at=post.goes_live, status=ItemStatus.DUE if post.goes_live <= self.now else ItemStatus.SCHEDULED,
                 reason=reason if ledger == "new" else "retry", content_hash=content_hash(text, caption),
                 ledger=ledger))
 

@@ -20,7 +20,7 @@ from warta.content.files import is_symlink_anywhere, regular_file_inside
 from warta.dispatch import gitrange
 from warta.dispatch.adapters import Adapter, local_video, registry
 from warta.dispatch.ledger import ALIAS, Entry, KeyState, Ledger
-from warta.dispatch.model import CannotReconcile, Item, Outcome
+from warta.dispatch.model import CannotReconcile, Item, KeyStatus, Outcome, OutcomeStatus
 from warta.dispatch.plan import Link
 from warta.git import SYMLINK_MODE
 from warta.http import TIMEOUT, ApiError, Http, UncertainSend, base_url, token_env
@@ -162,10 +162,10 @@ class Sender:
 
     def send(self, item: Item) -> Outcome:
         if item.status != "due":
-            return Outcome(item, "scheduled", f"Terjadwal {item.due_at.isoformat()}.")
+            return Outcome(item, OutcomeStatus.SCHEDULED, f"Terjadwal {item.due_at.isoformat()}.")
         adapter = self.config.adapters.get(item.key.channel)
         if adapter is None:
-            return Outcome(item, "failed", f"Kanal `{item.key.channel}` belum didukung.")
+            return Outcome(item, OutcomeStatus.FAILED, f"Kanal `{item.key.channel}` belum didukung.")
         with httpx.Client(timeout=self.config.timeout) as client:
             try:
                 token = self.tokens.get(item.key.agency, item.key.channel, client,
@@ -182,46 +182,46 @@ class Sender:
         message = _token_message(item, f"tidak dapat diperbarui: {exc.message}")
         with self.config.ledger.lock(item.key) as entry:
             if entry.state().done:
-                return Outcome(item, "already", "Sudah terkirim sebelumnya.")
+                return Outcome(item, OutcomeStatus.ALREADY, "Sudah terkirim sebelumnya.")
             entry.record("failure", error=message, code=exc.code, status=exc.status, retryable=exc.retryable,
                          auth=exc.auth, **audit_fields(item))
-        return Outcome(item, "failed", message)
+        return Outcome(item, OutcomeStatus.FAILED, message)
 
     def _dry_run(self, item: Item, adapter: Adapter, http: Http, token: Credential | None) -> Outcome:
         refused = media_refusal(item, self.media)
         if refused:
-            return Outcome(item, "failed", refused)
+            return Outcome(item, OutcomeStatus.FAILED, refused)
         note = "" if token else f"Token `{token_env(item.key.agency, item.key.channel)}` belum diatur. "
         try:
             published = adapter.publish(item, http, self.media)
         except ApiError as exc:
-            return Outcome(item, "failed", (note + exc.message).strip(), requests=http.calls)
-        return Outcome(item, "dry-run", (note + published.note).strip(), requests=http.calls)
+            return Outcome(item, OutcomeStatus.FAILED, (note + exc.message).strip(), requests=http.calls)
+        return Outcome(item, OutcomeStatus.DRY_RUN, (note + published.note).strip(), requests=http.calls)
 
     def _send_locked(self, item: Item, adapter: Adapter, http: Http, token: Credential | None,
                      entry: Entry) -> Outcome:
         state = entry.state()  # re-read under the lock: another run may have sent it meanwhile
         if state.done:
-            return Outcome(item, "already", "Sudah terkirim sebelumnya.",
+            return Outcome(item, OutcomeStatus.ALREADY, "Sudah terkirim sebelumnya.",
                            permalink=(state.success or {}).get("permalink"))
         audit = audit_fields(item)
-        if state.status == "uncertain":
+        if state.status is KeyStatus.UNCERTAIN:
             if token is None:
-                return Outcome(item, "uncertain", _uncertain_message(
+                return Outcome(item, OutcomeStatus.UNCERTAIN, _uncertain_message(
                     item, "Kiriman sebelumnya terputus dan token belum diatur untuk memeriksanya."))
             try:
                 existing = adapter.find_existing(item, http)
             except CannotReconcile:
-                return Outcome(item, "uncertain", _uncertain_message(
+                return Outcome(item, OutcomeStatus.UNCERTAIN, _uncertain_message(
                     item, f"Kiriman sebelumnya terputus sebelum hasilnya tercatat, dan {item.network} "
                           "tidak bisa diperiksa otomatis."))
             except ApiError as exc:
-                return Outcome(item, "uncertain", _uncertain_message(
+                return Outcome(item, OutcomeStatus.UNCERTAIN, _uncertain_message(
                     item, f"Kiriman sebelumnya terputus; pemeriksaan ke {item.network} gagal ({exc.message})."))
             if existing is not None:
                 entry.record("success", remote_id=existing.remote_id, permalink=existing.permalink,
                              reconciled=True, **audit)
-                return Outcome(item, "reconciled", "Ternyata sudah tayang; dicatat tanpa mengirim ulang.",
+                return Outcome(item, OutcomeStatus.RECONCILED, "Ternyata sudah tayang; dicatat tanpa mengirim ulang.",
                                permalink=existing.permalink)
             # The network shows no copy: the interrupted attempt never published; send it now.
         refused = media_refusal(item, self.media)
@@ -230,15 +230,15 @@ class Sender:
             if (last.get("code"), last.get("error"), last.get("content_hash")) != (
                     "media-refused", refused, item.content_hash):
                 entry.record("failure", error=refused, code="media-refused", retryable=False, **audit)
-            return Outcome(item, "failed", refused)
-        if state.status == "failed" and (state.last or {}).get("code") != "media-refused":
+            return Outcome(item, OutcomeStatus.FAILED, refused)
+        if state.status is KeyStatus.FAILED and (state.last or {}).get("code") != "media-refused":
             reason = _blocked(state, item, self.config.clock)
             if reason:
-                return Outcome(item, "failed", reason)
+                return Outcome(item, OutcomeStatus.FAILED, reason)
         if token is None:
             message = _token_message(item, "belum diatur (variabel lingkungan kosong)")
             entry.record("failure", error=message, code="token-missing", retryable=False, auth=True, **audit)
-            return Outcome(item, "failed", message)
+            return Outcome(item, OutcomeStatus.FAILED, message)
         entry.record("attempt", **audit)
         try:
             published = adapter.publish(item, http, self.media)
@@ -249,17 +249,17 @@ class Sender:
                 if exc.retryable and exc.retry_after is not None else None
             entry.record("failure", error=message, code=exc.code, status=exc.status, retryable=exc.retryable,
                          retry_after=retry_after, auth=exc.auth, **audit)
-            return Outcome(item, "failed", message)
+            return Outcome(item, OutcomeStatus.FAILED, message)
         except UncertainSend as exc:
             entry.record("uncertain", error=str(exc), **audit)
-            return Outcome(item, "uncertain", _uncertain_message(
+            return Outcome(item, OutcomeStatus.UNCERTAIN, _uncertain_message(
                 item, f"Jaringan terputus setelah permintaan terkirim ({exc})."))
         except Exception as exc:  # noqa: BLE001 - after the attempt anything unexpected is uncertain
             entry.record("uncertain", error=repr(exc), **audit)
-            return Outcome(item, "uncertain", _uncertain_message(item, f"Galat tak terduga: {exc!r}."))
+            return Outcome(item, OutcomeStatus.UNCERTAIN, _uncertain_message(item, f"Galat tak terduga: {exc!r}."))
         entry.record("success", remote_id=published.remote_id, permalink=published.permalink,
                      note=published.note or None, **audit)
-        return Outcome(item, "sent", published.note, permalink=published.permalink)
+        return Outcome(item, OutcomeStatus.SENT, published.note, permalink=published.permalink)
 
 
 def audit_fields(item: Item) -> dict[str, Any]:
@@ -307,7 +307,3 @@ def summary_counts(outcomes: list[Outcome]) -> dict[str, int]:
 
 def exit_code(outcomes: list[Outcome]) -> int:
     return 1 if any(o.bad for o in outcomes) else 0
-
-
-def report_json(outcomes: list[Outcome]) -> list[dict[str, Any]]:
-    return [o.as_json() for o in outcomes]

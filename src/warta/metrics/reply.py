@@ -148,7 +148,7 @@ def _send(comment: Comment, text: str, http: Http, entry: Entry, config: ReplyCo
     try:
         sent = REPLY[comment.network](comment, text, http)
     except NoReplyApi as exc:
-        entry.record("not_sent", error=str(exc), by=config.by)
+        entry.record("not-sent", error=str(exc), by=config.by)
         return ReplyOutcome("failed", str(exc))
     except UncertainSend:
         entry.record("uncertain", by=config.by)
