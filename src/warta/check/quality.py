@@ -18,7 +18,7 @@ from warta.check.media import (
     TooManyPixels,
     image_info,
     is_video_container,
-    mp4_duration,
+    video_duration,
 )
 from warta.check.personal import personal_number_findings
 from warta.content.files import regular_file_inside
@@ -240,7 +240,14 @@ def video_file(ctx: Context, post: Post) -> Iterator[Finding]:
                     "Ekspor ulang videonya sebagai MP4 (H.264) dari kamera atau aplikasi penyunting.")
         return
     size = path.stat().st_size
-    seconds = mp4_duration(path)
+    try:
+        seconds: float | None = video_duration(path)
+    except MediaError as exc:
+        seconds = None
+        yield error(post.path, post.line("video"), "video-unreadable",
+                    f"Durasi `video: {post.video}` tidak dapat dibaca ({exc}), jadi batas durasi tiap media "
+                    "sosial tidak dapat diperiksa. Ekspor ulang videonya sebagai MP4 (H.264) dari kamera atau "
+                    "aplikasi penyunting.")
     for channel in post.channels:
         limits = LIMITS.get(channel)
         if limits is None:
