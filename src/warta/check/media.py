@@ -87,7 +87,7 @@ def video_duration(path: Path) -> float:
 
     Raises MediaError when the container cannot be read: the caller says so, never silence."""
     try:
-        length = MP4(path).info.length
+        length = getattr(MP4(path).info, "length", 0)
     except (MutagenError, OSError, ValueError, struct.error) as exc:
         raise MediaError(str(exc) or type(exc).__name__) from None
     if not length or length <= 0:
