@@ -11,9 +11,10 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# Exactly the versions in the hashed lock (runtime, test and conformance extras), then Warta itself.
 python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q --require-hashes -r requirements/lock.txt
+.venv/bin/python -m pip install -q --no-deps -e .
 
 # axe-core (accessibility checks in the browser tests), from the npm registry, into a local cache.
 if [ ! -f .warta/node/node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then
@@ -21,8 +22,7 @@ if [ ! -f .warta/node/node_modules/axe-core/axe.min.js ] && command -v npm >/dev
 fi
 
 # --- API descriptions for the conformance tests (tests/dispatch/test_conformance_*.py) ---
-# Google's discovery document and Meta's SDK from PyPI; GitHub's OpenAPI and X's SDK types from npm.
-.venv/bin/python -m pip install -q -e '.[test,conformance]'
+# Google's discovery document and Meta's SDK from PyPI (in the lock); GitHub's OpenAPI and X's SDK types from npm.
 if [ ! -f .warta/node/node_modules/@octokit/openapi/generated/api.github.com.json ] && command -v npm >/dev/null; then
   npm install --silent --no-audit --no-fund --prefix .warta/node @octokit/openapi@23.0.2 @xdevplatform/xdk@0.6.6 >/dev/null
 fi

@@ -1,14 +1,14 @@
-"""CODEOWNERS generated from the roster; golden file regenerated with WARTA_REGEN_GOLDEN=1."""
+"""CODEOWNERS generated from the roster, compared with a golden file (tests/golden.py)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 from tests.conftest import PROJECT_ROOT, write
+from tests.golden import assert_golden
 from warta.roster import load_roster
 from warta.roster.codeowners import render_codeowners
 
@@ -22,9 +22,7 @@ def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_golden_codeowners(sample_repo: Path) -> None:
     text, findings = render_codeowners(load_roster(sample_repo).roster, date(2026, 1, 15))
-    if os.environ.get("WARTA_REGEN_GOLDEN"):
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert text == GOLDEN.read_text(encoding="utf-8")
+    assert_golden(text, GOLDEN)
     assert findings == []
 
 

@@ -1,15 +1,15 @@
 """The MkDocs config Warta generates for a shard, compared with a golden file.
 
-Regenerate on purpose (then review the diff):  WARTA_REGEN_GOLDEN=1 pytest tests/site
+Regenerate on purpose (then review the diff): see tests/golden.py.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import yaml
 
+from tests.golden import assert_golden
 from tests.site.conftest import NOW
 from warta.site.config import read_base_config
 from warta.site.shard import generate
@@ -20,11 +20,7 @@ GOLDEN = Path(__file__).parent / "golden" / "dinas-contoh.mkdocs.yml"
 def test_generated_config_matches_golden(site_repo: Path, tmp_path: Path) -> None:
     generate(site_repo, "dinas-contoh", NOW, tmp_path / "project", tmp_path / "cache")
     actual = (tmp_path / "project" / "mkdocs.yml").read_text(encoding="utf-8")
-    if os.environ.get("WARTA_REGEN_GOLDEN") == "1":
-        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_text(actual, encoding="utf-8")
-    assert actual == GOLDEN.read_text(encoding="utf-8"), (
-        "generated mkdocs.yml changed; if intended: WARTA_REGEN_GOLDEN=1 pytest tests/site")
+    assert_golden(actual, GOLDEN)
     config = yaml.safe_load(actual)
     assert config["plugins"] == [] and config["hooks"] == []
     assert config["theme"]["language"] == "id" and config["theme"]["font"] is False

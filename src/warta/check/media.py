@@ -1,4 +1,4 @@
-"""Facts about local media files: image size and format (Pillow), MP4 duration (mvhd box)."""
+"""Facts about local media files: image size and format (Pillow), MP4/MOV duration (mutagen)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from mutagen import MutagenError
+from mutagen.mp4 import MP4
 from PIL import Image, UnidentifiedImageError
 
 
@@ -79,37 +81,15 @@ def is_video_container(path: Path) -> bool:
     return len(head) >= 8 and head[4:8] in _CONTAINER_BOXES
 
 
-def mp4_duration(path: Path) -> float | None:
-    """Seconds from the movie header of an MP4/MOV file; None when it cannot be read."""
+def video_duration(path: Path) -> float:
+    """Seconds of an MP4/MOV file, read by mutagen wherever its `moov` box is (phones often
+    write it after the media data, past the first tens of megabytes; mutagen seeks to it).
+
+    Raises MediaError when the container cannot be read: the caller says so, never silence."""
     try:
-        with path.open("rb") as handle:
-            return _find_mvhd(handle.read(64 * 1024 * 1024))
-    except OSError:
-        return None
-
-
-def _find_mvhd(data: bytes, start: int = 0, end: int | None = None) -> float | None:
-    end = len(data) if end is None else end
-    offset = start
-    while offset + 8 <= end:
-        size, kind = struct.unpack(">I4s", data[offset:offset + 8])
-        header = 8
-        if size == 1 and offset + 16 <= end:
-            size = struct.unpack(">Q", data[offset + 8:offset + 16])[0]
-            header = 16
-        elif size == 0:
-            size = end - offset
-        if size < header:
-            return None
-        if kind == b"moov":
-            return _find_mvhd(data, offset + header, min(offset + size, end))
-        if kind == b"mvhd":
-            body = offset + header
-            version = data[body]
-            if version == 1:
-                timescale, duration = struct.unpack(">IQ", data[body + 20:body + 32])
-            else:
-                timescale, duration = struct.unpack(">II", data[body + 12:body + 20])
-            return duration / timescale if timescale else None
-        offset += size
-    return None
+        length = getattr(MP4(path).info, "length", 0)
+    except (MutagenError, OSError, ValueError, struct.error) as exc:
+        raise MediaError(str(exc) or type(exc).__name__) from None
+    if not length or length <= 0:
+        raise MediaError("durasi tidak tercatat di kotak `mvhd`")
+    return float(length)

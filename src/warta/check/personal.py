@@ -90,12 +90,7 @@ class Field:
 
 def _line(post: Post, *path: str | int) -> int:
     """Line of the deepest known key of `path` in the front matter."""
-    keys = [str(p) for p in path]
-    while keys:
-        if ".".join(keys) in post.lines:
-            return post.lines[".".join(keys)]
-        keys.pop()
-    return 1
+    return post.line(*path)
 
 
 def published_fields(post: Post) -> Iterator[Field]:

@@ -18,7 +18,7 @@ from warta.check.media import (
     TooManyPixels,
     image_info,
     is_video_container,
-    mp4_duration,
+    video_duration,
 )
 from warta.check.personal import personal_number_findings
 from warta.content.files import regular_file_inside
@@ -72,16 +72,12 @@ def check_post_quality(ctx: Context, post: Post) -> list[Finding]:
     return [finding for check in RULES for finding in check(ctx, post)]
 
 
-def _media_line(post: Post, index: int) -> int:
-    return post.line("media") + 1 + index * 3 if "media" in post.lines else 1
-
-
 def _texts(post: Post) -> Iterator[tuple[str, str, int]]:
     """(where, text, line) for every text that is published."""
     yield "judul", post.title, post.line("title")
     yield "ringkasan", post.summary, post.line("summary")
     for channel, text in post.captions.items():
-        yield f"caption {channel}", text, post.line("captions")
+        yield f"caption {channel}", text, post.line("captions", channel)
     for offset, line in enumerate(post.body.splitlines()):
         yield "isi", line, post.body_line + offset
 
@@ -97,10 +93,10 @@ def caption_limits(ctx: Context, post: Post) -> Iterator[Finding]:
             continue
         caption = render_caption(post, channel, ctx.province.site_url)
         if channel in post.captions and not post.captions[channel].strip():
-            yield warning(post.path, post.line("captions"), "caption-empty",
+            yield warning(post.path, post.line("captions", channel), "caption-empty",
                           f"`captions.{channel}` kosong, jadi caption otomatis yang dipakai. Isi atau hapus "
                           "barisnya.")
-        line = post.line("captions") if caption.overridden else post.line("title")
+        line = post.line("captions", channel) if caption.overridden else post.line("title")
         unit = {"x": "karakter berbobot", "youtube": "byte"}.get(channel, "karakter")
         if caption.over_limit:
             yield error(post.path, line, "caption-too-long",
@@ -157,6 +153,7 @@ def required_media(ctx: Context, post: Post) -> Iterator[Finding]:
 
 
 def _channel_image_rules(post: Post, item: MediaItem, info: ImageInfo, line: int) -> Iterator[Finding]:
+    """Per-network rules for one photo; `line` is its `file:` line."""
     for channel in post.channels:
         limits = LIMITS.get(channel)
         if limits is None or not limits.image_formats:
@@ -186,13 +183,13 @@ def _channel_image_rules(post: Post, item: MediaItem, info: ImageInfo, line: int
 @rule
 def images(ctx: Context, post: Post) -> Iterator[Finding]:
     for index, item in enumerate(post.media):
-        line = _media_line(post, index)
-        if not item.alt:
-            yield error(post.path, line, "alt-missing",
+        line = post.line("media", index, "file")
+        if not item.alt:  # on `alt:` when written empty, else on the item
+            yield error(post.path, post.line("media", index, "alt"), "alt-missing",
                         f"Foto {item.file} belum punya `alt`. Tulis apa yang terlihat di foto, untuk "
                         "pembaca tunanetra dan mesin pencari.")
         elif _meaningless_alt(item):
-            yield warning(post.path, line, "alt-meaningless",
+            yield warning(post.path, post.line("media", index, "alt"), "alt-meaningless",
                           f"`alt: {item.alt}` tidak menjelaskan foto. Tulis apa yang terlihat, misalnya "
                           "\"Gubernur meninjau posko banjir di Kelurahan Sawah Lebar\".")
         info = ctx.image(item.path)
@@ -240,7 +237,14 @@ def video_file(ctx: Context, post: Post) -> Iterator[Finding]:
                     "Ekspor ulang videonya sebagai MP4 (H.264) dari kamera atau aplikasi penyunting.")
         return
     size = path.stat().st_size
-    seconds = mp4_duration(path)
+    try:
+        seconds: float | None = video_duration(path)
+    except MediaError as exc:
+        seconds = None
+        yield error(post.path, post.line("video"), "video-unreadable",
+                    f"Durasi `video: {post.video}` tidak dapat dibaca ({exc}), jadi batas durasi tiap media "
+                    "sosial tidak dapat diperiksa. Ekspor ulang videonya sebagai MP4 (H.264) dari kamera atau "
+                    "aplikasi penyunting.")
     for channel in post.channels:
         limits = LIMITS.get(channel)
         if limits is None:

@@ -59,8 +59,16 @@ class Post:
     def is_published(self, now: datetime) -> bool:
         return not self.draft and self.goes_live <= now
 
-    def line(self, key: str) -> int:
-        return self.lines.get(key, 1)
+    def line(self, *path: str | int) -> int:
+        """File line of the deepest key of `path` that the front matter has, e.g.
+        `post.line("media", 0, "alt")`: that item's `alt:`, else the item, else `media:`; 1 when none."""
+        keys = [str(part) for part in path]
+        while keys:
+            found = self.lines.get(".".join(keys))
+            if found is not None:
+                return found
+            keys.pop()
+        return 1
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ with no outcome after it is uncertain: the post may be on the network already.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
@@ -132,7 +131,13 @@ class Ledger:
 
     @contextmanager
     def lock(self, key: Key, timeout: float = 900.0) -> Iterator[Entry]:
-        """Exclusive lock on the key's file (fcntl.flock: excludes other processes and threads)."""
+        """Exclusive lock on the key's file (fcntl.flock: excludes other processes and threads).
+
+        Only dispatch (on CI's Linux runners) takes locks; reading the ledger, as `warta build`
+        does for the post pages' links, needs no lock, so fcntl is imported here and the
+        module imports on Windows too."""
+        import fcntl
+
         path = self.path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a+", encoding="utf-8") as handle:

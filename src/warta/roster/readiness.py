@@ -54,7 +54,7 @@ class Readiness:
         return "lengkap" if self.kepala.github_id is not None else "tanpa-id"
 
     def as_dict(self) -> dict[str, Any]:
-        """The `warta siap --format json` contract (DESIGN.md)."""
+        """The `warta siap --format json` contract (README, Commands; tests/commands/test_siap.py)."""
         kepala = None if self.kepala is None else {
             "name": self.kepala.name, "github": self.kepala.github,
             "github_id": self.kepala.github_id, "state": self.kepala_state}

@@ -84,6 +84,7 @@ def common_key(root: Path, hasher: FileHasher) -> str:
     """What every shard shares: province settings, templates, base config, Warta itself."""
     site_code = Path(__file__).parent
     parts = [warta.__version__,
+             os.environ.get("WARTA_SITE_ENGINE", "").strip() or "mkdocs",  # site.engine.select_engine
              hasher.file(root, root / "roster" / "_province.yml"),
              hasher.file(root, root / "mkdocs.yml"),
              hasher.tree(root, root / "site_templates"),

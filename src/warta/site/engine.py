@@ -1,9 +1,13 @@
-"""The one place that talks to MkDocs: write a generated project, then build it."""
+"""The one place that talks to MkDocs: write a generated project, then build it.
+
+The engine is MkDocs 1.6 by default; `WARTA_SITE_ENGINE=properdocs` builds the same projects
+with ProperDocs, the maintained fork of MkDocs 1.x (docs/engine.md)."""
 
 from __future__ import annotations
 
 import functools
 import logging
+import os
 import re
 import shutil
 from collections.abc import Iterable, Mapping
@@ -117,8 +121,31 @@ def _sandboxed_theme_env(theme: Any) -> jinja2.Environment:
     return env
 
 
+ENGINE_VARIABLE = "WARTA_SITE_ENGINE"
+ENGINES = ("mkdocs", "properdocs")
+
+
+def select_engine() -> str:
+    """The engine named by WARTA_SITE_ENGINE, made the one every `mkdocs.*` import resolves to.
+
+    For ProperDocs, `properdocs.replacement` redirects `mkdocs` and its submodules (the ones
+    Material imports too) to `properdocs`; it must run before the first such import, so every
+    build path calls this first (each shard's worker process too)."""
+    name = os.environ.get(ENGINE_VARIABLE, "").strip() or "mkdocs"
+    if name not in ENGINES:
+        raise WartaError(f"{ENGINE_VARIABLE}={name} tidak dikenal; pilihan: {', '.join(ENGINES)}.")
+    if name == "properdocs":
+        try:
+            import properdocs.replacement  # noqa: F401 - imported for its effect
+        except ImportError:
+            raise WartaError(f"{ENGINE_VARIABLE}=properdocs, tetapi ProperDocs belum terpasang: "
+                             "pip install properdocs (lihat docs/engine.md).") from None
+    return name
+
+
 def run_mkdocs(project_dir: Path, site_dir: Path, pages: Iterable[GeneratedPage] = ()) -> None:
-    """Build the project with MkDocs into site_dir (which MkDocs empties first)."""
+    """Build the project with MkDocs (or ProperDocs, `select_engine`) into site_dir, which it empties first."""
+    select_engine()
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
