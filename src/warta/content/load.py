@@ -35,10 +35,6 @@ def read_text(path: Path) -> str:
     return decode(path.read_bytes())
 
 
-def _inside(path: str, folder: str) -> bool:
-    return path == folder or path.startswith(folder + "/")
-
-
 def _check_local_file(root: Path, rel: str, line: int, file: str, key: str,
                       findings: list[Finding]) -> str | None:
     target = media_path(rel, file)

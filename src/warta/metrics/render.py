@@ -10,7 +10,7 @@ from html import escape
 
 from warta.channels.networks import label
 from warta.content.models import Posts
-from warta.formatting import angka
+from warta.formatting import angka, persen
 from warta.metrics.classifier import accuracy_note
 from warta.metrics.evaluation import EvaluationRow
 from warta.metrics.measures import MEASURES, MeasureValue
@@ -26,7 +26,7 @@ NO_DATA = "belum ada data"
 def _num(value: float | None, unit: str = "") -> str:
     if value is None:
         return NO_DATA
-    return f"{angka(value)}{unit}"
+    return persen(value) if unit == "%" else f"{angka(value)}{unit}"
 
 
 def _cell(text: str) -> str:
