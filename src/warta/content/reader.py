@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import frontmatter
-import yaml
 
 from warta.content.files import is_hidden, is_post_path
 from warta.content.models import MediaItem, Post
