@@ -1,8 +1,9 @@
-"""Decap CMS's JavaScript from the npm registry (never a CDN), cached under .warta/node."""
+"""Sveltia CMS's JavaScript from the npm registry (never a CDN), cached under .warta/node."""
 
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import os
 import shutil
@@ -13,12 +14,15 @@ from pathlib import Path
 
 from warta.errors import WartaError
 
-DECAP_CMS = "decap-cms"
-DECAP_CMS_VERSION = "3.16.3"
-DECAP_CMS_INTEGRITY = ("sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6"
-                       "+z0oIpwUYhUJDYtYw==")
-DECAP_SERVER_VERSION = "3.11.3"  # pinned with its whole tree in npm/decap-server/package-lock.json
-NPM_DIR = Path(__file__).parent / "npm"
+CMS_PACKAGE = "@sveltia/cms"
+CMS_VERSION = "0.221.1"
+CMS_INTEGRITY = ("sha512-J+Qoik9kGMk2L7vNpOQrnDmFRi+NB6vwJ0f657YtsxWH0P8WYSYRRSRC2pQ/jGGbVlM//Pg/WIgmkpswq"
+                 "oo3gQ==")
+CMS_SCRIPT = "sveltia-cms.js"
+# Served beside the editor: the bundle, React DOM for Warta's preview templates (Sveltia loads it
+# from chunks/ next to its own script before trying a CDN), the licence.
+_SERVED = (f"dist/{CMS_SCRIPT}", "dist/chunks/react-dom.js", "LICENSE.txt")
+GZIP_SUFFIXES = (".js", ".yml", ".html", ".txt")
 
 
 def cache_dir(root: Path) -> Path:
@@ -46,44 +50,43 @@ def _integrity(path: Path) -> str:
     return "sha512-" + base64.b64encode(digest).decode()
 
 
-def ensure_decap_cms(cache: Path) -> Path:
-    """The dist/ folder of the pinned decap-cms tarball, fetched once with `npm pack`."""
-    target = cache / f"{DECAP_CMS}-{DECAP_CMS_VERSION}"
-    dist = target / "dist"
-    if (dist / "decap-cms.js").is_file():
-        return dist
+def ensure_cms(cache: Path) -> Path:
+    """The unpacked, pinned @sveltia/cms tarball (only the served files), fetched once with `npm pack`."""
+    target = cache / f"sveltia-cms-{CMS_VERSION}"
+    if all((target / name).is_file() for name in _SERVED):
+        return target
     cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=cache) as tmp:
         work = Path(tmp)
-        _run_npm(["pack", f"{DECAP_CMS}@{DECAP_CMS_VERSION}", "--pack-destination", str(work)], work)
-        tarball = work / f"{DECAP_CMS}-{DECAP_CMS_VERSION}.tgz"
-        if _integrity(tarball) != DECAP_CMS_INTEGRITY:
+        _run_npm(["pack", f"{CMS_PACKAGE}@{CMS_VERSION}", "--pack-destination", str(work)], work)
+        tarball = work / f"sveltia-cms-{CMS_VERSION}.tgz"
+        if _integrity(tarball) != CMS_INTEGRITY:
             raise WartaError(f"Berkas {tarball.name} dari registry npm tidak sesuai sidik yang "
                              "dipatok (integrity). Jangan dipakai; laporkan ke admin Diskominfotik.")
+        staged = work / "keep"
         with tarfile.open(tarball) as archive:
-            archive.extractall(work / "x", filter="data")
-        for source_map in (work / "x" / "package" / "dist").glob("*.map"):
-            source_map.unlink()  # 2/3 of the tarball; never served
+            for name in _SERVED:
+                member = archive.getmember(f"package/{name}")
+                source = archive.extractfile(member)
+                if source is None:
+                    raise WartaError(f"{name} hilang dari paket {CMS_PACKAGE}@{CMS_VERSION}.")
+                out = staged / name
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(source.read())
         shutil.rmtree(target, ignore_errors=True)
-        (work / "x" / "package").rename(target)
-    return dist
+        staged.rename(target)
+    return target
 
 
-def cms_files(dist: Path) -> list[Path]:
-    """The files the browser loads: the bundle, its lazy chunks and wasm, and the licence."""
-    keep = [dist / "decap-cms.js", dist / "decap-cms.js.LICENSE.txt"]
-    keep += sorted(dist.glob("*.decap-cms.js")) + sorted(dist.glob("*.wasm"))
-    return [p for p in keep if p.is_file()]
+def cms_files(package: Path) -> list[tuple[Path, str]]:
+    """(file, path under /admin/) for each file the browser may load from the package."""
+    return [(package / name, name.removeprefix("dist/")) for name in _SERVED if (package / name).is_file()]
 
 
-def ensure_decap_server(cache: Path) -> Path:
-    """decap-server's entry script, installed with `npm ci` from the pinned lockfile."""
-    target = cache / f"decap-server-{DECAP_SERVER_VERSION}"
-    entry = target / "node_modules" / "decap-server" / "dist" / "index.js"
-    if entry.is_file():
-        return entry
-    target.mkdir(parents=True, exist_ok=True)
-    for name in ("package.json", "package-lock.json"):
-        shutil.copyfile(NPM_DIR / "decap-server" / name, target / name)
-    _run_npm(["ci", "--ignore-scripts"], target)
-    return entry
+def precompress(folder: Path) -> None:
+    """A .gz beside each text file, for servers that send precompressed files (nginx `gzip_static`,
+    `warta serve`): the editor's first load over a mobile connection is ~3x smaller."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix in GZIP_SUFFIXES:
+            data = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+            path.with_name(path.name + ".gz").write_bytes(data)

@@ -1,4 +1,4 @@
-"""The Decap CMS config.yml, generated from the roster and FRONT_MATTER."""
+"""The editor's config.yml (Sveltia CMS reads Decap's format), generated from the roster and FRONT_MATTER."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from warta.admin.fields import post_fields
+from warta.channels.limits import PHOTO_MAX_BYTES
 from warta.errors import UsageError
 from warta.roster.models import Agency, Roster
 
@@ -23,6 +24,11 @@ PREVIEW_CONTEXT = "warta/preview"  # the PR workflow's commit status carrying th
 # {{year}}, which differs solely on 1 January before 07:00 WIB (a warning, not an error).
 ENTRY_SLUG = "{{fields.date | date('YYYY-MM-DD')}}-{{slug}}"
 ENTRY_PATH = "{{year}}/{{slug}}"
+# A photo is shrunk on the phone before it reaches the editor (static/shrink.js: <= 2560 px, JPEG,
+# no EXIF, <= 1 MB); the media library refuses anything still over 1 MB instead of sending it.
+# Sveltia's own `transformations` are not used: they only write WebP (refused by Instagram and
+# Facebook) and fetch the WebP encoder from a CDN.
+MEDIA_LIBRARY = {"default": {"config": {"max_file_size": PHOTO_MAX_BYTES, "slugify_filename": True}}}
 
 
 @dataclass(frozen=True)
@@ -102,7 +108,7 @@ def collection(agency: Agency) -> dict[str, Any]:
         "summary": "{{title}} ({{fields.date | date('DD-MM-YYYY')}})",
         "sortable_fields": ["date", "title"],
         # relative to the post: content/<slug>/<yyyy>/media, written as `media/<file>`
-        "media_folder": "media",
+        "media_folder": "../media",  # Sveltia: relative to <year>/<slug>, i.e. <year>/media
         "public_folder": "media",
         "fields": post_fields(agency),
     }
@@ -122,8 +128,10 @@ def build_config(roster: Roster, options: BackendOptions | None = None) -> dict[
         "publish_mode": "editorial_workflow",
         "site_url": province.site_url,
         "display_url": province.site_url,
-        "media_folder": "content/_unggahan",  # required by Decap; posts use their own media/
+        "media_folder": "content/_unggahan",  # required by the format; posts use their own media/
         "public_folder": "/_unggahan",
+        "media_libraries": MEDIA_LIBRARY,
+        "output": {"omit_empty_optional_fields": True},  # no `publish_at: ''` for `warta check` to reject
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "editor": {"preview": True},
         "collections": [collection(agency) for agency in roster],
