@@ -90,7 +90,10 @@ def test_collection_layout_and_workflow(sample_repo: Path) -> None:
     assert c["name"] == "dinas-contoh"
     assert c["path"] == "{{year}}/{{slug}}"
     assert c["slug"] == "{{fields.date | date('YYYY-MM-DD')}}-{{slug}}"
-    assert (c["media_folder"], c["public_folder"]) == ("media", "media")
+    # Sveltia resolves a relative media folder from <year>/<slug>: photos land in <year>/media/
+    assert (c["media_folder"], c["public_folder"]) == ("../media", "media")
+    assert config["media_libraries"]["default"]["config"]["max_file_size"] == 1024 * 1024
+    assert config["output"] == {"omit_empty_optional_fields": True}
     assert c["extension"] == "md" and c["format"] == "frontmatter"
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -8,32 +9,35 @@ import yaml
 from typer.testing import CliRunner
 
 from warta.admin import write_admin
-from warta.admin.assets import DECAP_CMS_VERSION, cms_files
-from warta.admin.page import SCRIPTS
+from warta.admin.assets import CMS_VERSION, cms_files
+from warta.admin.page import EARLY_SCRIPTS, SCRIPTS
 from warta.cli import app
 
 
 def test_write_admin_writes_page_config_and_scripts(sample_repo: Path, tmp_path: Path,
                                                     fake_cms_dist: Path) -> None:
-    target = write_admin(sample_repo, tmp_path / "site", cms_dist=fake_cms_dist)
+    target = write_admin(sample_repo, tmp_path / "site", cms_package=fake_cms_dist)
     assert target == tmp_path / "site" / "admin"
     config = yaml.safe_load((target / "config.yml").read_text(encoding="utf-8"))
     assert [c["name"] for c in config["collections"]] == ["badan-contoh", "dinas-contoh"]
     index = (target / "index.html").read_text(encoding="utf-8")
-    order = [index.index(f'src="{name}"') for name in ("decap-cms.js", "warta-data.js", *SCRIPTS)]
-    assert order == sorted(order)
+    order = [index.index(f'src="{name}"') for name in ("warta-data.js", *EARLY_SCRIPTS, "sveltia-cms.js", *SCRIPTS)]
+    assert order == sorted(order)  # photos are shrunk before the CMS sees them
     assert "http" not in index  # everything is served from /admin/, no CDN
-    assert (target / "12.decap-cms.js").is_file()
-    assert not (target / "12.cms.js").exists() and not (target / "decap-cms.js.map").exists()
+    assert (target / "chunks/react-dom.js").is_file()
+    assert not (target / "sveltia-cms.mjs").exists() and not (target / "sveltia-cms.js.map").exists()
+    packed = target / "sveltia-cms.js.gz"  # precompressed for gzip_static / `warta serve`
+    assert gzip.decompress(packed.read_bytes()) == (target / "sveltia-cms.js").read_bytes()
     data = (target / "warta-data.js").read_text(encoding="utf-8")
     payload = json.loads(data.removeprefix("window.WARTA = ").rstrip().rstrip(";"))
     assert payload["siteUrl"] == "https://warta.example.go.id/"
     assert payload["limits"]["x"] == 280 and payload["limits"]["facebook"] is None
+    assert payload["photo"] == {"maxLongSide": 2560, "maxBytes": 1024 * 1024}
     assert set(payload["agencies"]) == {"badan-contoh", "dinas-contoh"}
 
 
 def test_no_nip_reaches_the_admin_page(sample_repo: Path, tmp_path: Path, fake_cms_dist: Path) -> None:
-    target = write_admin(sample_repo, tmp_path / "site", cms_dist=fake_cms_dist)
+    target = write_admin(sample_repo, tmp_path / "site", cms_package=fake_cms_dist)
     for path in target.iterdir():
         if path.suffix in (".yml", ".html") or path.name == "warta-data.js":
             text = path.read_text(encoding="utf-8")
@@ -43,8 +47,8 @@ def test_no_nip_reaches_the_admin_page(sample_repo: Path, tmp_path: Path, fake_c
 def test_cli_writes_the_local_backend(sample_repo: Path, tmp_path: Path, fake_cms_dist: Path,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     cache = tmp_path / "cache"
-    (cache / f"decap-cms-{DECAP_CMS_VERSION}").mkdir(parents=True)
-    (cache / f"decap-cms-{DECAP_CMS_VERSION}" / "dist").symlink_to(fake_cms_dist)
+    cache.mkdir()
+    (cache / f"sveltia-cms-{CMS_VERSION}").symlink_to(fake_cms_dist)
     monkeypatch.setenv("WARTA_NODE_CACHE", str(cache))
     monkeypatch.chdir(sample_repo)
     result = CliRunner().invoke(app, ["admin", "--out", "out", "--backend", "local",
@@ -62,19 +66,20 @@ def test_cli_rejects_an_unknown_backend(sample_repo: Path, monkeypatch: pytest.M
 
 
 def test_cms_files_skip_maps_and_the_other_build(fake_cms_dist: Path) -> None:
-    assert [p.name for p in cms_files(fake_cms_dist)] == ["decap-cms.js", "12.decap-cms.js"]
+    assert [name for _, name in cms_files(fake_cms_dist)] == ["sveltia-cms.js", "chunks/react-dom.js",
+                                                              "LICENSE.txt"]
 
 
 def test_the_editor_refuses_to_publish_and_says_who_does(sample_repo: Path, tmp_path: Path,
                                                           fake_cms_dist: Path) -> None:
-    """Decap awaits prePublish before merging: Warta's handler throws with the Indonesian reason."""
+    """The CMS awaits prePublish before merging: Warta's handler throws with the Indonesian reason."""
     import subprocess
 
     from tests.admin.conftest import require_tool
     from warta.admin import write_admin
 
     node = require_tool("node", "the editor's scripts are plain JavaScript")
-    admin = write_admin(sample_repo, tmp_path / "site", cms_dist=fake_cms_dist)
+    admin = write_admin(sample_repo, tmp_path / "site", cms_package=fake_cms_dist)
     assert '<script src="events.js"></script>' in (admin / "index.html").read_text(encoding="utf-8")
     harness = ("let seen = []; global.CMS = {registerEventListener: (l) => seen.push(l)};"
                f"require({str(admin / 'events.js')!r});"
@@ -95,8 +100,8 @@ def test_build_writes_the_editor_to_its_own_tree_never_the_public_site(
     shutil.copy(PROJECT_ROOT / "mkdocs.yml", sample_repo / "mkdocs.yml")
     shutil.copytree(PROJECT_ROOT / "site_templates", sample_repo / "site_templates")
     cache = tmp_path / "cache"
-    (cache / f"decap-cms-{DECAP_CMS_VERSION}").mkdir(parents=True)
-    (cache / f"decap-cms-{DECAP_CMS_VERSION}" / "dist").symlink_to(fake_cms_dist)
+    cache.mkdir()
+    (cache / f"sveltia-cms-{CMS_VERSION}").symlink_to(fake_cms_dist)
     monkeypatch.setenv("WARTA_NODE_CACHE", str(cache))
     monkeypatch.chdir(sample_repo)
     args = ["build", "--agency", "dinas-contoh", "--jobs", "1", "--now", "2026-11-29T10:00:00+07:00"]
@@ -112,7 +117,7 @@ def test_build_writes_the_editor_to_its_own_tree_never_the_public_site(
     inside = CliRunner().invoke(app, [*args, "--admin-out", "site/editor"])
     assert isinstance(inside.exception, UsageError) and "--admin-out" in inside.exception.message
     with pytest.raises(WartaError, match="situs publik"):
-        write_admin(sample_repo, sample_repo / "site", cms_dist=fake_cms_dist)
+        write_admin(sample_repo, sample_repo / "site", cms_package=fake_cms_dist)
     assert not (sample_repo / "site/admin").exists()
 
 
