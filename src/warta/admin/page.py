@@ -53,6 +53,7 @@ def render_index(roster: Roster) -> str:
   <meta name="robots" content="noindex">
   <title>{title}</title>
   <link href="config.yml" type="text/yaml" rel="cms-config-url">
+  <link href="touch.css" rel="stylesheet">
 </head>
 <body>
   <script>window.CMS_MANUAL_INIT = true;</script>
@@ -99,7 +100,7 @@ def write_admin(root: Path, out_dir: Path, *, backend: str = "github",
     (target / "index.html").write_text(render_index(loaded.roster), encoding="utf-8")
     data = json.dumps(preview_data(loaded.roster), ensure_ascii=False, indent=1)
     (target / "warta-data.js").write_text(f"window.WARTA = {data};\n", encoding="utf-8")
-    for name in (*EARLY_SCRIPTS, *SCRIPTS):
+    for name in (*EARLY_SCRIPTS, *SCRIPTS, "touch.css"):
         shutil.copyfile(STATIC / name, target / name)
     for path, name in cms_files(package):
         (target / name).parent.mkdir(parents=True, exist_ok=True)
