@@ -84,7 +84,7 @@ def test_fields_follow_the_roster(roster: Roster) -> None:
 def test_collection_layout_and_workflow(sample_repo: Path) -> None:
     config = build_config(load_roster(sample_repo).roster)
     assert config["publish_mode"] == "editorial_workflow"
-    assert config["locale"] == "id"
+    assert "locale" not in config and "local_backend" not in config  # Decap-only, Sveltia warns
     assert config["slug"]["encoding"] == "ascii"
     c = config["collections"][1]
     assert c["name"] == "dinas-contoh"
@@ -103,11 +103,10 @@ def test_backend_github_and_local(sample_repo: Path) -> None:
     assert github["backend"]["name"] == "github"
     assert github["backend"]["repo"] == "uji-org/warta"
     assert github["backend"]["base_url"] == "https://auth.example.go.id"
-    assert github["local_backend"] is True
     named = build_config(roster, BackendOptions(repo="portal"))["backend"]["repo"]
     assert named == "uji-org/portal"
-    local = build_config(roster, BackendOptions(kind="local", local_url="http://127.0.0.1:9/api/v1"))
-    assert local["local_backend"] == {"url": "http://127.0.0.1:9/api/v1"}
+    local = build_config(roster, BackendOptions(kind="local", repo="portal"))
+    assert local == build_config(roster, BackendOptions(repo="portal"))  # Sveltia opens the folder itself
     with pytest.raises(UsageError):
         build_config(roster, BackendOptions(kind="gitlab"))
 

@@ -51,11 +51,9 @@ def test_cli_writes_the_local_backend(sample_repo: Path, tmp_path: Path, fake_cm
     (cache / f"sveltia-cms-{CMS_VERSION}").symlink_to(fake_cms_dist)
     monkeypatch.setenv("WARTA_NODE_CACHE", str(cache))
     monkeypatch.chdir(sample_repo)
-    result = CliRunner().invoke(app, ["admin", "--out", "out", "--backend", "local",
-                                      "--local-url", "http://127.0.0.1:8099/api/v1", "--repo", "portal"])
+    result = CliRunner().invoke(app, ["admin", "--out", "out", "--backend", "local", "--repo", "portal"])
     assert result.exit_code == 0, result.output
     config = yaml.safe_load((sample_repo / "out/admin/config.yml").read_text(encoding="utf-8"))
-    assert config["local_backend"] == {"url": "http://127.0.0.1:8099/api/v1"}
     assert config["backend"]["repo"] == "uji-org/portal"
 
 

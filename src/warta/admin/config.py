@@ -11,12 +11,13 @@ from warta.channels.limits import PHOTO_MAX_BYTES
 from warta.errors import UsageError
 from warta.roster.models import Agency, Roster
 
+# `local` writes the same file: Sveltia offers "Work with Local Repository" (a folder opened
+# through the browser's File System Access API) on localhost with any backend, no server needed.
 BACKENDS = ("github", "local")
 # The narrowest GitHub OAuth scope that can open pull requests: `public_repo` for the public
 # repository Warta is designed for; `repo` (every private repository of the user!) only when needed.
 AUTH_SCOPES = ("public_repo", "repo")
 DEFAULT_REPO_NAME = "warta"
-DEFAULT_LOCAL_URL = "http://localhost:8081/api/v1"
 PREVIEW_CONTEXT = "warta/preview"  # the PR workflow's commit status carrying the preview build URL
 # Decap's {{year}}/{{month}}/{{day}} are UTC (a post dated 06:00 WIB would be named after the
 # day before), and it strips quotes from `path`, so filters only work in `slug`: the slug
@@ -37,15 +38,14 @@ class BackendOptions:
     repo: str | None = None  # owner/name; default <github.org>/warta
     branch: str = "main"
     auth_url: str | None = None  # base_url of the OAuth token-exchange endpoint
-    local_url: str = DEFAULT_LOCAL_URL
     auth_scope: str = "public_repo"
 
     @classmethod
     def from_env(cls, kind: str = "github", **overrides: Any) -> BackendOptions:
-        """Options from WARTA_CMS_REPO / _BRANCH / _AUTH_URL / _LOCAL_URL / _AUTH_SCOPE, then overrides."""
+        """Options from WARTA_CMS_REPO / _BRANCH / _AUTH_URL / _AUTH_SCOPE, then overrides."""
         values: dict[str, Any] = {"kind": kind}
         for key, env in (("repo", "WARTA_CMS_REPO"), ("branch", "WARTA_CMS_BRANCH"),
-                         ("auth_url", "WARTA_CMS_AUTH_URL"), ("local_url", "WARTA_CMS_LOCAL_URL"),
+                         ("auth_url", "WARTA_CMS_AUTH_URL"),
                          ("auth_scope", "WARTA_CMS_AUTH_SCOPE")):
             if os.environ.get(env):
                 values[key] = os.environ[env]
@@ -120,11 +120,8 @@ def build_config(roster: Roster, options: BackendOptions | None = None) -> dict[
     if options.kind not in BACKENDS:
         raise UsageError(f"Backend `{options.kind}` tidak dikenal. Pilihan: {', '.join(BACKENDS)}.")
     province = roster.province
-    local: Any = {"url": options.local_url} if options.kind == "local" else True
     return {
-        "locale": "id",
         "backend": _backend(roster, options),
-        "local_backend": local,
         "publish_mode": "editorial_workflow",
         "site_url": province.site_url,
         "display_url": province.site_url,
