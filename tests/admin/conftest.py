@@ -30,14 +30,16 @@ def node_cache() -> Path:
 
 @pytest.fixture
 def fake_cms_dist(tmp_path: Path) -> Path:
-    """A stand-in for the unpacked @sveltia/cms package so page tests need no npm."""
-    package = tmp_path / "sveltia-package"
-    (package / "dist" / "chunks").mkdir(parents=True)
-    (package / "dist" / "sveltia-cms.js").write_text("window.CMS = {};\n" * 200, encoding="utf-8")
-    (package / "dist" / "chunks" / "react-dom.js").write_text("/* react-dom */\n", encoding="utf-8")
-    (package / "dist" / "sveltia-cms.mjs").write_text("/* module build, not served */\n", encoding="utf-8")
-    (package / "dist" / "sveltia-cms.js.map").write_text("{}", encoding="utf-8")
+    """A stand-in for the files ensure_cms takes from npm, so page tests need no npm."""
+    package = tmp_path / "editor-files"
+    (package / "chunks").mkdir(parents=True)
+    (package / "sveltia-cms.js").write_text("window.CMS = {};\n" * 200, encoding="utf-8")
+    (package / "chunks" / "react-dom.js").write_text("/* react-dom */\n", encoding="utf-8")
+    (package / "sveltia-cms.mjs").write_text("/* module build, not served */\n", encoding="utf-8")
+    (package / "sveltia-cms.js.map").write_text("{}", encoding="utf-8")
     (package / "LICENSE.txt").write_text("MIT\n", encoding="utf-8")
+    (package / "immutable.es.js").write_text("export default {};\n", encoding="utf-8")
+    (package / "immutable.LICENSE.txt").write_text("MIT\n", encoding="utf-8")
     return package
 
 

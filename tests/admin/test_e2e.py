@@ -161,6 +161,9 @@ def test_a_post_with_a_camera_photo_from_a_phone(sample_git_repo: Path, tmp_path
         assert small.size == (2560, 1920)  # the 4:3 shape is kept
         assert "exif" not in small.info and not small.getexif(), "EXIF (GPS) left the phone"
     assert errors == [], errors
+    # no code from a CDN (Immutable.js comes from /admin/ through the import map); only the
+    # icon and text fonts and Sveltia's version check try to leave
+    assert not [url for kind, url in BLOCKED if kind == "script" or url.endswith((".js", ".mjs"))], BLOCKED
 
     import git
 
@@ -171,6 +174,9 @@ def test_a_post_with_a_camera_photo_from_a_phone(sample_git_repo: Path, tmp_path
     assert "image-huge" not in check.stdout + check.stderr
 
 
+BLOCKED: list[tuple[str, str]] = []
+
+
 def _loopback_only(route) -> None:  # type: ignore[no-untyped-def]
     """The browser, like the tests, never leaves the machine (Sveltia's fonts and version check)."""
     url = route.request.url
@@ -178,6 +184,7 @@ def _loopback_only(route) -> None:  # type: ignore[no-untyped-def]
     if url.startswith(("data:", "blob:")) or host in ("127.0.0.1", "localhost"):
         route.continue_()
     else:
+        BLOCKED.append((route.request.resource_type, url))
         route.abort()
 
 
@@ -241,6 +248,8 @@ def _write_post(page, photo: Path) -> None:  # type: ignore[no-untyped-def]
     body.tap()
     page.keyboard.type("Pemerintah Provinsi Bengkulu meresmikan jaringan air bersih di Kelurahan Sawah Lebar.")
     _no_sideways_scroll(page)
+    page.get_by_role("button", name="Preview").tap()  # the writer can see the post before saving
+    page.get_by_text(SUMMARY).first.wait_for()
     page.get_by_role("button", name="Save").tap()
     page.get_by_text("Entry saved").or_(page.get_by_text("saved")).first.wait_for(timeout=20_000)
 

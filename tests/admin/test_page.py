@@ -9,7 +9,7 @@ import yaml
 from typer.testing import CliRunner
 
 from warta.admin import write_admin
-from warta.admin.assets import CMS_VERSION, cms_files
+from warta.admin.assets import CMS_VERSION, IMMUTABLE_CDN_URL, IMMUTABLE_VERSION, cms_files
 from warta.admin.page import EARLY_SCRIPTS, SCRIPTS
 from warta.cli import app
 
@@ -23,7 +23,9 @@ def test_write_admin_writes_page_config_and_scripts(sample_repo: Path, tmp_path:
     index = (target / "index.html").read_text(encoding="utf-8")
     order = [index.index(f'src="{name}"') for name in ("warta-data.js", *EARLY_SCRIPTS, "sveltia-cms.js", *SCRIPTS)]
     assert order == sorted(order)  # photos are shrunk before the CMS sees them
-    assert "http" not in index  # everything is served from /admin/, no CDN
+    # everything is served from /admin/: the one CDN address is the import map's key, mapped here
+    assert index.count("http") == 1 and f'"{IMMUTABLE_CDN_URL}": "./immutable.es.js"' in index
+    assert (target / "immutable.es.js").is_file()
     assert (target / "chunks/react-dom.js").is_file()
     assert not (target / "sveltia-cms.mjs").exists() and not (target / "sveltia-cms.js.map").exists()
     packed = target / "sveltia-cms.js.gz"  # precompressed for gzip_static / `warta serve`
@@ -48,7 +50,7 @@ def test_cli_writes_the_local_backend(sample_repo: Path, tmp_path: Path, fake_cm
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / f"sveltia-cms-{CMS_VERSION}").symlink_to(fake_cms_dist)
+    (cache / f"sveltia-cms-{CMS_VERSION}-immutable-{IMMUTABLE_VERSION}").symlink_to(fake_cms_dist)
     monkeypatch.setenv("WARTA_NODE_CACHE", str(cache))
     monkeypatch.chdir(sample_repo)
     result = CliRunner().invoke(app, ["admin", "--out", "out", "--backend", "local", "--repo", "portal"])
@@ -65,7 +67,8 @@ def test_cli_rejects_an_unknown_backend(sample_repo: Path, monkeypatch: pytest.M
 
 def test_cms_files_skip_maps_and_the_other_build(fake_cms_dist: Path) -> None:
     assert [name for _, name in cms_files(fake_cms_dist)] == ["sveltia-cms.js", "chunks/react-dom.js",
-                                                              "LICENSE.txt"]
+                                                              "LICENSE.txt", "immutable.es.js",
+                                                              "immutable.LICENSE.txt"]
 
 
 def test_the_editor_refuses_to_publish_and_says_who_does(sample_repo: Path, tmp_path: Path,
@@ -99,7 +102,7 @@ def test_build_writes_the_editor_to_its_own_tree_never_the_public_site(
     shutil.copytree(PROJECT_ROOT / "site_templates", sample_repo / "site_templates")
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / f"sveltia-cms-{CMS_VERSION}").symlink_to(fake_cms_dist)
+    (cache / f"sveltia-cms-{CMS_VERSION}-immutable-{IMMUTABLE_VERSION}").symlink_to(fake_cms_dist)
     monkeypatch.setenv("WARTA_NODE_CACHE", str(cache))
     monkeypatch.chdir(sample_repo)
     args = ["build", "--agency", "dinas-contoh", "--jobs", "1", "--now", "2026-11-29T10:00:00+07:00"]

@@ -10,19 +10,46 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from warta.errors import WartaError
 
-CMS_PACKAGE = "@sveltia/cms"
 CMS_VERSION = "0.221.1"
-CMS_INTEGRITY = ("sha512-J+Qoik9kGMk2L7vNpOQrnDmFRi+NB6vwJ0f657YtsxWH0P8WYSYRRSRC2pQ/jGGbVlM//Pg/WIgmkpswq"
-                 "oo3gQ==")
 CMS_SCRIPT = "sveltia-cms.js"
-# Served beside the editor: the bundle, React DOM for Warta's preview templates (Sveltia loads it
-# from chunks/ next to its own script before trying a CDN), the licence.
-_SERVED = (f"dist/{CMS_SCRIPT}", "dist/chunks/react-dom.js", "LICENSE.txt")
-GZIP_SUFFIXES = (".js", ".yml", ".html", ".txt")
+IMMUTABLE_VERSION = "5.1.9"  # the exact version Sveltia imports for preview templates and events
+# Sveltia imports Immutable.js from unpkg at run time (for CMS.registerPreviewTemplate and
+# registerEventListener); index.html's import map points that URL at this copy, so the editor
+# origin, which holds the writer's GitHub token, runs no code from a CDN.
+IMMUTABLE_CDN_URL = f"https://unpkg.com/immutable@{IMMUTABLE_VERSION}/dist/immutable.es.js"
+IMMUTABLE_SCRIPT = "immutable.es.js"
+
+
+@dataclass(frozen=True)
+class NpmPackage:
+    name: str
+    version: str
+    integrity: str  # the registry's sha512 of the tarball
+    files: tuple[tuple[str, str], ...]  # (path in the tarball's package/, path under /admin/)
+
+    @property
+    def tarball(self) -> str:
+        return f"{self.name.removeprefix('@').replace('/', '-')}-{self.version}.tgz"
+
+
+PACKAGES = (
+    NpmPackage("@sveltia/cms", CMS_VERSION,
+               "sha512-J+Qoik9kGMk2L7vNpOQrnDmFRi+NB6vwJ0f657YtsxWH0P8WYSYRRSRC2pQ/jGGbVlM//Pg/WIgmkpswqoo3gQ==",
+               # the bundle; React DOM for Warta's preview (Sveltia loads it from chunks/ beside
+               # its own script before trying a CDN); the licence
+               ((f"dist/{CMS_SCRIPT}", CMS_SCRIPT), ("dist/chunks/react-dom.js", "chunks/react-dom.js"),
+                ("LICENSE.txt", "LICENSE.txt"))),
+    NpmPackage("immutable", IMMUTABLE_VERSION,
+               "sha512-m8nVez3rwrgmWxtLMt1ZYXB2Lv7OKYn/disyxAlSDYAlKSlFoPPfIAmAM/M5xqL4m4C/wAPw7S2/CNaUii1Hxg==",
+               (("dist/immutable.es.js", IMMUTABLE_SCRIPT), ("LICENSE", "immutable.LICENSE.txt"))),
+)
+SERVED = tuple(served for package in PACKAGES for _, served in package.files)
+GZIP_SUFFIXES = (".js", ".yml", ".html", ".txt", ".css")
 
 
 def cache_dir(root: Path) -> Path:
@@ -51,36 +78,40 @@ def _integrity(path: Path) -> str:
 
 
 def ensure_cms(cache: Path) -> Path:
-    """The unpacked, pinned @sveltia/cms tarball (only the served files), fetched once with `npm pack`."""
-    target = cache / f"sveltia-cms-{CMS_VERSION}"
-    if all((target / name).is_file() for name in _SERVED):
+    """A folder with the editor's files from the pinned npm tarballs, fetched once with `npm pack`."""
+    target = cache / f"sveltia-cms-{CMS_VERSION}-immutable-{IMMUTABLE_VERSION}"
+    if all((target / name).is_file() for name in SERVED):
         return target
     cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=cache) as tmp:
         work = Path(tmp)
-        _run_npm(["pack", f"{CMS_PACKAGE}@{CMS_VERSION}", "--pack-destination", str(work)], work)
-        tarball = work / f"sveltia-cms-{CMS_VERSION}.tgz"
-        if _integrity(tarball) != CMS_INTEGRITY:
-            raise WartaError(f"Berkas {tarball.name} dari registry npm tidak sesuai sidik yang "
-                             "dipatok (integrity). Jangan dipakai; laporkan ke admin Diskominfotik.")
         staged = work / "keep"
-        with tarfile.open(tarball) as archive:
-            for name in _SERVED:
-                member = archive.getmember(f"package/{name}")
-                source = archive.extractfile(member)
-                if source is None:
-                    raise WartaError(f"{name} hilang dari paket {CMS_PACKAGE}@{CMS_VERSION}.")
-                out = staged / name
-                out.parent.mkdir(parents=True, exist_ok=True)
-                out.write_bytes(source.read())
+        for package in PACKAGES:
+            _unpack(package, work, staged)
         shutil.rmtree(target, ignore_errors=True)
         staged.rename(target)
     return target
 
 
-def cms_files(package: Path) -> list[tuple[Path, str]]:
-    """(file, path under /admin/) for each file the browser may load from the package."""
-    return [(package / name, name.removeprefix("dist/")) for name in _SERVED if (package / name).is_file()]
+def _unpack(package: NpmPackage, work: Path, staged: Path) -> None:
+    _run_npm(["pack", f"{package.name}@{package.version}", "--pack-destination", str(work)], work)
+    tarball = work / package.tarball
+    if _integrity(tarball) != package.integrity:
+        raise WartaError(f"Berkas {tarball.name} dari registry npm tidak sesuai sidik yang "
+                         "dipatok (integrity). Jangan dipakai; laporkan ke admin Diskominfotik.")
+    with tarfile.open(tarball) as archive:
+        for inner, served in package.files:
+            source = archive.extractfile(archive.getmember(f"package/{inner}"))
+            if source is None:
+                raise WartaError(f"{inner} hilang dari paket {package.name}@{package.version}.")
+            out = staged / served
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(source.read())
+
+
+def cms_files(folder: Path) -> list[tuple[Path, str]]:
+    """(file, path under /admin/) for each file the browser may load."""
+    return [(folder / name, name) for name in SERVED if (folder / name).is_file()]
 
 
 def precompress(folder: Path) -> None:

@@ -15,7 +15,15 @@ from typing import Any
 
 import yaml
 
-from warta.admin.assets import CMS_SCRIPT, cache_dir, cms_files, ensure_cms, precompress
+from warta.admin.assets import (
+    CMS_SCRIPT,
+    IMMUTABLE_CDN_URL,
+    IMMUTABLE_SCRIPT,
+    cache_dir,
+    cms_files,
+    ensure_cms,
+    precompress,
+)
 from warta.admin.config import BackendOptions, build_config
 from warta.admin.fields import CHANNEL_LABELS
 from warta.channels.captions import _limit
@@ -26,7 +34,9 @@ from warta.roster.models import CHANNELS, Roster
 
 STATIC = Path(__file__).parent / "static"
 EARLY_SCRIPTS = ("shrink.js",)  # before the CMS bundle: photos are shrunk before it sees them
-SCRIPTS = ("captions.js", "preview.js", "events.js")  # after the CMS bundle, in order
+# After the CMS bundle. preview.js (with captions.js) is not loaded: Sveltia 0.221.1 draws an empty
+# preview pane for it, worse than its own preview (docs/editor.md, "Open gaps").
+SCRIPTS = ("events.js",)
 
 
 def preview_data(roster: Roster) -> dict[str, Any]:
@@ -45,6 +55,7 @@ def render_index(roster: Roster) -> str:
     title = html.escape(f"Editor {roster.province.site_title}")
     early = "\n".join(f'  <script src="{name}"></script>' for name in ("warta-data.js", *EARLY_SCRIPTS))
     scripts = "\n".join(f'  <script src="{name}"></script>' for name in SCRIPTS)
+    import_map = json.dumps({"imports": {IMMUTABLE_CDN_URL: f"./{IMMUTABLE_SCRIPT}"}})
     return f"""<!doctype html>
 <html lang="id">
 <head>
@@ -54,6 +65,7 @@ def render_index(roster: Roster) -> str:
   <title>{title}</title>
   <link href="config.yml" type="text/yaml" rel="cms-config-url">
   <link href="touch.css" rel="stylesheet">
+  <script type="importmap">{import_map}</script>
 </head>
 <body>
   <script>window.CMS_MANUAL_INIT = true;</script>
@@ -102,7 +114,7 @@ def write_admin(root: Path, out_dir: Path, *, backend: str = "github",
     (target / "warta-data.js").write_text(f"window.WARTA = {data};\n", encoding="utf-8")
     for name in (*EARLY_SCRIPTS, *SCRIPTS, "touch.css"):
         shutil.copyfile(STATIC / name, target / name)
-    for path, name in cms_files(package):
+    for path, name in cms_files(package):  # the CMS, React DOM and Immutable.js
         (target / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target / name)
     (out_dir / "index.html").write_text(ROOT_INDEX, encoding="utf-8")
