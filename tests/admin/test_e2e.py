@@ -150,6 +150,7 @@ def test_a_post_with_a_camera_photo_from_a_phone(sample_git_repo: Path, tmp_path
     post = repo / posts[0]
     text = post.read_text(encoding="utf-8")
     assert f"title: {TITLE}" in text and f"alt: {ALT}" in text and "author: Budi Santoso" in text
+    assert "- website" in text and "- x" in text
     day = text.split("\ndate: ", 1)[1].strip("'\"")[:10]  # naive WIB, as `warta new` writes it
     assert post.name.startswith(f"{day}-"), (post.name, day)
 
@@ -224,6 +225,19 @@ def _no_sideways_scroll(page) -> None:  # type: ignore[no-untyped-def]
     assert found["shown"] > 5 and found["sideways"] == 0 and found["small"] == [], found
 
 
+def _open_preview(page) -> None:  # type: ignore[no-untyped-def]
+    """Tap *Preview*; a tap while the Markdown editor still has focus is sometimes taken as the
+    blur only, so the tap is repeated until the preview frame shows."""
+    for _ in range(3):
+        page.get_by_role("button", name="Preview").tap()
+        try:
+            page.locator("iframe").first.wait_for(timeout=3_000)
+            return
+        except Exception:  # noqa: BLE001 - Playwright's TimeoutError; try the tap again
+            continue
+    raise AssertionError("the preview did not open")
+
+
 def _write_post(page, photo: Path) -> None:  # type: ignore[no-untyped-def]
     page.get_by_role("button", name="Work with Local Repository").tap()
     page.get_by_text("Dinas Contoh").first.tap()
@@ -232,6 +246,7 @@ def _write_post(page, photo: Path) -> None:  # type: ignore[no-untyped-def]
     _no_sideways_scroll(page)
     page.get_by_role("radio", name="Budi Santoso").tap()
     page.get_by_role("textbox", name="Ringkasan").fill(SUMMARY)
+    page.get_by_role("checkbox", name="X (Twitter)").tap()
     page.get_by_role("button", name=re.compile(r"Add\W*foto")).tap()
     page.get_by_role("button", name="Browse").first.tap()  # the photo's media library
     with page.expect_file_chooser() as chooser:
@@ -248,8 +263,12 @@ def _write_post(page, photo: Path) -> None:  # type: ignore[no-untyped-def]
     body.tap()
     page.keyboard.type("Pemerintah Provinsi Bengkulu meresmikan jaringan air bersih di Kelurahan Sawah Lebar.")
     _no_sideways_scroll(page)
-    page.get_by_role("button", name="Preview").tap()  # the writer can see the post before saving
-    page.get_by_text(SUMMARY).first.wait_for()
+    _open_preview(page)  # Warta's preview: the post and the caption each network receives
+    preview = page.frame_locator("iframe").first
+    preview.get_by_role("heading", name=TITLE).wait_for()
+    preview.get_by_text(ALT).first.wait_for()
+    x = preview.locator("section[data-channel=x]")  # the caption X receives, with its count
+    assert "/ 280" in x.locator(".count").inner_text() and x.locator("pre").inner_text().startswith(TITLE)
     page.get_by_role("button", name="Save").tap()
     page.get_by_text("Entry saved").or_(page.get_by_text("saved")).first.wait_for(timeout=20_000)
 

@@ -34,9 +34,7 @@ from warta.roster.models import CHANNELS, Roster
 
 STATIC = Path(__file__).parent / "static"
 EARLY_SCRIPTS = ("shrink.js",)  # before the CMS bundle: photos are shrunk before it sees them
-# After the CMS bundle. preview.js (with captions.js) is not loaded: Sveltia 0.221.1 draws an empty
-# preview pane for it, worse than its own preview (docs/editor.md, "Open gaps").
-SCRIPTS = ("events.js",)
+SCRIPTS = ("captions.js", "preview.js", "events.js")  # after the CMS bundle, in order
 
 
 def preview_data(roster: Roster) -> dict[str, Any]:
