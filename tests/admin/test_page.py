@@ -131,3 +131,30 @@ def test_a_private_repository_may_ask_for_the_repo_scope(sample_repo: Path) -> N
     assert build_config(roster, BackendOptions(auth_scope="repo"))["backend"]["auth_scope"] == "repo"
     with pytest.raises(UsageError, match="public_repo"):
         build_config(roster, BackendOptions(auth_scope="admin:org"))
+
+
+def test_serve_sends_the_precompressed_editor_to_a_browser_that_accepts_gzip(
+        sample_repo: Path, tmp_path: Path, fake_cms_dist: Path) -> None:
+    """What nginx's `gzip_static on` does in production: the .gz beside a file, encoded as such."""
+    import threading
+    import urllib.request
+
+    from warta.site.serve import make_server
+
+    write_admin(sample_repo, tmp_path / "editor", cms_package=fake_cms_dist)
+    server = make_server(tmp_path / "editor", "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/admin/sveltia-cms.js"
+    plain = (tmp_path / "editor/admin/sveltia-cms.js").read_bytes()
+    try:
+        with urllib.request.urlopen(urllib.request.Request(  # noqa: S310 - loopback
+                url, headers={"Accept-Encoding": "gzip"}), timeout=10) as packed:
+            assert packed.headers["Content-Encoding"] == "gzip"
+            assert packed.headers["Content-Type"] == "text/javascript"
+            body = packed.read()
+        assert len(body) < len(plain) and gzip.decompress(body) == plain
+        with urllib.request.urlopen(url, timeout=10) as raw:  # noqa: S310 - loopback
+            assert raw.headers["Content-Encoding"] is None and raw.read() == plain
+    finally:
+        server.shutdown()
+        server.server_close()
