@@ -332,19 +332,17 @@ class AdminBackend(enum.StrEnum):
 def admin(
     out: Annotated[Path, typer.Option(
         "--out", help="Folder editor, terpisah dari situs; ditulis ke <out>/admin/.")] = Path("site-admin"),
-    backend: Annotated[AdminBackend, typer.Option("--backend", help="github atau local (decap-server).")]
-    = AdminBackend.github,
+    backend: Annotated[AdminBackend, typer.Option(
+        "--backend", help="github, atau local (sama; folder lokal di localhost).")] = AdminBackend.github,
     repo: Annotated[str | None, typer.Option("--repo", help="Repositori: nama, atau pemilik/nama.")] = None,
     auth_url: Annotated[str | None, typer.Option("--auth-url", help="Alamat penukar token OAuth.")] = None,
-    local_url: Annotated[str | None, typer.Option("--local-url", help="API decap-server (backend local).")]
-    = None,
     auth_scope: Annotated[str | None, typer.Option(
         "--auth-scope", help="Izin GitHub: public_repo (bawaan) atau repo (repositori privat).")] = None,
 ) -> None:
-    """Tulis editor web /admin/ (Decap CMS) dari roster dan skema berita."""
+    """Tulis editor web /admin/ (Sveltia CMS) dari roster dan skema berita."""
     from warta.commands.admin import admin as run
 
-    raise typer.Exit(run(out=out, backend=backend.value, repo=repo, auth_url=auth_url, local_url=local_url,
+    raise typer.Exit(run(out=out, backend=backend.value, repo=repo, auth_url=auth_url,
                          auth_scope=auth_scope))
 
 

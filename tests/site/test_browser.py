@@ -138,6 +138,24 @@ def test_phone_viewport_has_no_horizontal_scroll(browser: Any, shipped_url: str,
     assert width[0] <= width[1], f"{path}: page is {width[0]}px wide on a {width[1]}px screen"
 
 
+def test_public_pages_load_no_editor_code(browser: Any, shipped_url: str, shipped_site: Path) -> None:
+    """The editor (its bundle, photo shrinker, config) lives on its own origin: a public page on a
+    phone requests none of it, and the built site holds none of it."""
+    editor_files = ("sveltia-cms.js", "shrink.js", "warta-data.js", "config.yml", "decap-cms.js")
+    assert not [p for p in shipped_site.rglob("*") if p.name in editor_files]
+    context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    post = post_pages(shipped_site)[0].parent.relative_to(shipped_site).as_posix()
+    for path in ("", f"{post}/"):
+        tab.goto(shipped_url + path)
+        tab.wait_for_load_state("networkidle")
+    context.close()
+    assert len(requested) > 2
+    assert not [u for u in requested if "/admin/" in u or u.rsplit("/", 1)[-1] in editor_files]
+
+
 def test_lists_and_team_pages(page: Any, shipped_url: str, shipped_site: Path) -> None:
     slug = first_agency(shipped_site)
     for path in ("berita/", "tag/", "tim/"):
