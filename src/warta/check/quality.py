@@ -197,7 +197,7 @@ def images(ctx: Context, post: Post) -> Iterator[Finding]:
             yield error(post.path, line, "image-too-many-pixels",
                         f"{item.file} berukuran {info} piksel, lebih dari {MAX_PIXELS // 1_000_000} megapiksel; "
                         "berkas seperti ini tidak dibuka agar pemeriksaan dan pembuatan situs tidak macet. "
-                        "Perkecil ke sisi terpanjang ≤ 4000 px.")
+                        "Perkecil ke sisi terpanjang ≤ 2560 px (≤ 1 MB).")
             continue
         if isinstance(info, MediaError):
             yield error(post.path, line, "image-unreadable",
