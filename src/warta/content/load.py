@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,16 @@ FRONT_MATTER = {
     "media_center": Field("bool"),
     "draft": Field("bool"),
     "id": Field("str"),
+    # Corrections to a published post (one entry per change of its title or text), and its
+    # withdrawal: the page then keeps only the title, the notice and the reason.
+    "ralat": Field("list", items=Field("mapping", fields={
+        "date": Field("datetime", required=True),
+        "note": Field("str", required=True),
+    }), hint="Contoh: `ralat: [{date: 2026-11-21 10:00, note: Jumlah peserta diperbaiki}]`."),
+    "dicabut": Field("mapping", fields={
+        "date": Field("datetime", required=True),
+        "reason": Field("str", required=True),
+    }, hint="Contoh: `dicabut: {date: 2026-11-21 10:00, reason: Data belum diverifikasi}`."),
 }
 POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 _HANDLER = frontmatter.YAMLHandler()
@@ -193,8 +204,18 @@ def _build(rel: str, doc: YamlDoc, data: dict[str, Any], body: str, body_line: i
         media_center=data.get("media_center") is True,
         draft=data.get("draft") is True,
         explicit_id=text("id") or None,
+        ralat=tuple(sorted((as_wib(r["date"]), str(r.get("note") or "").strip())
+                           for r in data.get("ralat") or []
+                           if isinstance(r, dict) and r.get("date") is not None)),
+        dicabut=_withdrawal(data.get("dicabut")),
         lines={".".join(map(str, k)): v for k, v in doc.lines.items()},  # "media.0.alt" too
     )
+
+
+def _withdrawal(value: Any) -> tuple[datetime, str] | None:
+    if not isinstance(value, dict) or value.get("date") is None:
+        return None
+    return as_wib(value["date"]), str(value.get("reason") or "").strip()
 
 
 def load_post(root: Path, rel: str, roster: Roster) -> tuple[Post | None, list[Finding]]:

@@ -35,6 +35,8 @@ class Post:
     media_center: bool = False
     draft: bool = False
     explicit_id: str | None = None
+    ralat: tuple[tuple[datetime, str], ...] = ()  # (date, note), oldest first
+    dicabut: tuple[datetime, str] | None = None  # (date, reason) when withdrawn
     body_line: int = 1  # line of the body's first line in the file
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.findings import Finding, error
-from warta.roster.models import CHANNELS, Agency, Delegate, Member, NipRecord, Person, Province, Roster
+from warta.roster.models import CHANNELS, CONTACT_FIELDS, Agency, Delegate, Member, NipRecord, Person, Province, Roster
 from warta.schema import Field, check_mapping
 from warta.timeutil import DateParseError, as_date
 from warta.yamlsrc import YamlDoc, YamlSyntaxError, as_mapping, parse_yaml
@@ -49,6 +49,8 @@ AGENCY_SCHEMA = {
     "decree": Field("mapping", fields={"number": Field("str", nullable=True),
                                        "name": Field("str", nullable=True)}),
     "description": Field("str", nullable=True),
+    # The public identity on the agency's site (all optional): logo is an https:// URL.
+    **{key: Field("str", nullable=True) for key in CONTACT_FIELDS},
     "kepala": Field("mapping", nullable=True, fields=PERSON),
     "delegates": Field("list", items=Field("mapping", fields=DELEGATE)),
     "team": Field("list", required=True, items=Field("mapping", fields=MEMBER)),
@@ -160,6 +162,7 @@ def agency_from_data(data: dict[str, Any], slug: str) -> Agency:
         delegates=delegates,
         team=team,
         channels={"website": True, **(channels or {})},
+        contact={key: value for key in CONTACT_FIELDS if (value := _str(data.get(key)))},
     )
 
 

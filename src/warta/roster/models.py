@@ -11,6 +11,7 @@ from warta.timeutil import WIB
 
 CHANNELS = ("website", "instagram", "facebook", "x", "youtube", "tiktok")
 SOCIAL_CHANNELS = CHANNELS[1:]
+CONTACT_FIELDS = ("logo", "address", "phone", "email", "hours", "maps_url")
 KINDS = ("Dinas", "Badan", "Biro", "Sekretariat", "Inspektorat", "Satuan", "Rumah Sakit")
 
 _DEGREE_TAIL = re.compile(r",.*$")
@@ -86,6 +87,7 @@ class Agency:
     delegates: tuple[Delegate, ...] = ()
     team: tuple[Member, ...] = ()
     channels: dict[str, Any] = field(default_factory=dict)
+    contact: dict[str, str] = field(default_factory=dict)  # CONTACT_FIELDS that are filled in
 
     def approvers_at(self, when: datetime) -> list[Person]:
         """The kepala and every delegate whose window covers `when`."""
