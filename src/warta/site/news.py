@@ -24,8 +24,7 @@ def initials(agency: Agency) -> str:
     short = agency.short_name.strip()
     if short and " " not in short and short.isupper() and len(short) <= 5:
         return short
-    words = [w for w in re.findall(r"[A-Za-z0-9]+", agency.short_name or agency.name)
-             if w.lower() not in _STOP]
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", agency.name) if w.lower() not in _STOP]
     letters = "".join(w[0].upper() for w in words[:3])
     return letters or agency.slug[:2].upper()
 
