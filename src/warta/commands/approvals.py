@@ -28,12 +28,14 @@ def read_approvals(ledger_dir: Path | None) -> dict[str, list[dict[str, Any]]]:
                 record = data
         if record is None:
             continue
+        files = [p for p in record["files"]
+                 if isinstance(p, str) and p.startswith("content/") and p.endswith(".md")]
         plain = {"pr": record.get("pr"), "url": str(record.get("url") or ""),
                  "merged_at": str(record.get("merged_at") or ""),
+                 "opened_at": str(record.get("opened_at") or ""), "files": files,
                  "approved": record.get("approved") is True,
                  "approvers": [{k: str(a.get(k) or "") for k in ("login", "name", "role", "at")}
                                for a in record.get("approvers") or [] if isinstance(a, dict)]}
-        for path in record["files"]:
-            if isinstance(path, str) and path.startswith("content/") and path.endswith(".md"):
-                by_path.setdefault(path, []).append(plain)
+        for path in files:
+            by_path.setdefault(path, []).append(plain)
     return by_path

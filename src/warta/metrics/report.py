@@ -16,7 +16,7 @@ from warta.metrics.inbox import response_stats
 from warta.metrics.ledger import dispatch_outcomes
 from warta.metrics.model import Comment
 from warta.metrics.numbers import MetricsData, gather
-from warta.metrics.prevents import lead_times, load_pr_events
+from warta.metrics.prevents import approval_pulls, lead_times, load_pr_events
 from warta.metrics.render import as_html, render_agency_kinerja, render_province_evaluation
 from warta.metrics.store import Store
 from warta.metrics.summary import MonthlySummary, months_with_comments, summarise
@@ -63,7 +63,8 @@ class Dashboard:
 
 def build_dashboard(root: Path, store_dir: Path, ledger_dir: Path, now: datetime, *,
                     pr_events: Path | None = None, cache: Path | str = ":memory:",
-                    comments: list[Comment] | None = None) -> Dashboard:
+                    comments: list[Comment] | None = None,
+                    approvals: list[dict[str, Any]] | None = None) -> Dashboard:
     """Load roster, posts, store and ledger; compute every figure (no writing)."""
     roster = load_roster(root).roster
     posts, _ = load_posts(root, roster)
@@ -77,6 +78,8 @@ def build_dashboard(root: Path, store_dir: Path, ledger_dir: Path, now: datetime
         aggregator.close()
     months = months_back(now)
     lead = lead_times(load_pr_events(pr_events)) if pr_events else None
+    if lead is None and approvals:  # no store: the approval records on the ledger
+        lead = lead_times(approval_pulls(approvals))
     rows = evaluate(roster, posts, now, data, dispatch=dispatch_outcomes(ledger_dir),
                     response=response_stats(comments), lead=lead, months=months)
     summaries = {slug: [summarise(comments, slug, m, now) for m in months_with_comments(comments, slug)

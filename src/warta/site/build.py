@@ -156,7 +156,10 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
                     done(result.slug, FAILED)
 
     manifests = shard_records(out, roster)
-    extra = dashboard_pages(root, metrics_dir, ledger_dir, now) if metrics_dir and metrics_dir.is_dir() else []
+    # The evaluation is always there: from git and the ledger alone when there is no store.
+    unique = {str(r.get("pr")): r for rows in (approvals or {}).values() for r in rows}
+    extra = dashboard_pages(root, metrics_dir or root / ".warta" / "metrics", ledger_dir, now,
+                            approvals=list(unique.values()))
     if readiness is not None:
         extra.append(kesiapan_page(readiness, {a.slug: a.name for a in roster}))
     key = pages_key(portal_key(root, common, manifests, roster), extra)

@@ -52,6 +52,7 @@ def approval_record(gh: Github, repo_name: str, number: int, checkout: Path) -> 
         roster = roster_at(wgit.open_repo(checkout), wgit.resolve_commit(wgit.open_repo(checkout),
                                                                           data.base_sha))
         html_url, merge_sha = str(pull.html_url), str(pull.merge_commit_sha or "")
+        opened_at = pull.created_at
     except API_ERRORS as exc:
         raise GitHubError(f"Pull request #{number} tidak dapat dibaca: {_describe(exc)}.") from None
     approvers = []
@@ -66,6 +67,7 @@ def approval_record(gh: Github, repo_name: str, number: int, checkout: Path) -> 
                           "at": review.submitted_at.astimezone(UTC).isoformat() if review else None})
     return {"pr": number, "url": html_url, "approved": verdict.approved,
             "opened_by": data.author, "merged_at": merged_at.isoformat(),
+            "opened_at": opened_at.astimezone(UTC).isoformat() if opened_at else None,
             "head_sha": data.head_sha, "merge_sha": merge_sha,
             "files": sorted({p for f in data.changed_files for p in f.touched()}),
             "approvers": approvers}
