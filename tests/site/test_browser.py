@@ -53,6 +53,7 @@ def post_pages(site: Path) -> list[Path]:
 def body_text(html: str) -> str:
     start = html.find("data-pagefind-body")
     article = html[start:html.find("</article>", start)]
+    article = article.split('class="warta-share"')[0]  # then the record and other posts' cards
     return re.sub(r"<[^>]+>", " ", article)
 
 
