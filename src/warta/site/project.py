@@ -108,7 +108,6 @@ class _Builder:
         self.agency, self.province, self.env = agency, province, env
         self.base_url = shard_url(province, agency.slug)
         self.pages: list[GeneratedPage] = []
-
         self.identity = identity(agency)
         # Rendered once; it links only outward (phone, e-mail, map, networks), so it is the
         # same on every page. MkDocs' theme templates print it as it is: it is already escaped.
