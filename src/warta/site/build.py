@@ -116,9 +116,9 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
     hasher = FileHasher(cache_dir / "files.json")
     common = common_key(root, hasher)
     copies = agency_copies(ledger_dir, slugs)
-    records = {slug: {p: r for p, r in (approvals or {}).items() if p.startswith(f"content/{slug}/")}
-               for slug in slugs}  # each post's approval records (plain data, see commands/)
-    keys = {slug: copies_key(shard_key(root, slug, common, hasher), copies[slug], records[slug])
+    approved = {slug: {p: r for p, r in (approvals or {}).items() if p.startswith(f"content/{slug}/")}
+                for slug in slugs}  # each post's approval records (plain data, see commands/)
+    keys = {slug: copies_key(shard_key(root, slug, common, hasher), copies[slug], approved[slug])
             for slug in slugs}
     hasher.save()
 
@@ -144,7 +144,7 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
                                  initializer=watch_parent) as pool:
             futures = [pool.submit(build_shard, ShardJob(str(root), slug, keys[slug],
                                                          str(cache_dir), now.isoformat(), copies[slug],
-                                                         records[slug]))
+                                                         approved[slug]))
                        for slug in to_build]
             for future in as_completed(futures):
                 result: ShardResult = future.result()
@@ -155,16 +155,16 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
                     report.errors[result.slug] = result.message
                     done(result.slug, FAILED)
 
-    manifests = shard_records(out, roster)
+    records = shard_records(out, roster)
     # The evaluation is always there: from git and the ledger alone when there is no store.
     unique = {str(r.get("pr")): r for rows in (approvals or {}).values() for r in rows}
     extra = dashboard_pages(root, metrics_dir or root / ".warta" / "metrics", ledger_dir, now,
                             approvals=list(unique.values()))
     if readiness is not None:
         extra.append(kesiapan_page(readiness, {a.slug: a.name for a in roster}))
-    key = pages_key(portal_key(root, common, manifests, roster), extra)
+    key = pages_key(portal_key(root, common, records, roster), extra)
     if read_portal_key(out) != key:
-        assemble_portal(root, out, roster, manifests, key, extra)
+        assemble_portal(root, out, roster, records, key, extra)
         report.portal_built = True
     report.seconds = time.perf_counter() - started
     return report
