@@ -42,7 +42,7 @@ class Dashboard:
     def agency_page(self, slug: str) -> str:
         agency = self.roster.agencies[slug]
         return render_agency_kinerja(agency, self.row(slug), self.data, self.posts,
-                                     self.summaries.get(slug, []), self.months)
+                                     self.summaries.get(slug, []), self.months, self.now)
 
     def province_page(self) -> str:
         return render_province_evaluation(self.rows, self.months)
