@@ -22,10 +22,12 @@ def dashboard_pages(root: Path, store_dir: Path, ledger_dir: Path | None, now: d
     events = store_dir / PR_EVENTS  # written by the metrics workflow (`gh pr list --json ...`)
     dashboard = build_dashboard(root, store_dir, ledger_dir or root / ".warta" / "ledger", now,
                                 pr_events=events if events.is_file() else None, approvals=approvals)
-    pages = [GeneratedPage("evaluasi.md", {"title": "Evaluasi Perangkat Daerah"},
+    pages = [GeneratedPage("evaluasi.md", {"title": "Evaluasi Perangkat Daerah", "description": esc(
+                               "Pemantauan dan evaluasi publikasi seluruh perangkat daerah (Pedoman XI).")},
                            body=dashboard.province_page(), body_from_warta=True)]
     for agency in dashboard.roster:
-        pages.append(GeneratedPage(f"kinerja/{agency.slug}.md", {"title": esc(f"Kinerja {agency.name}")},
+        meta = {"title": esc(f"Kinerja {agency.name}"), "description": esc(f"Kinerja publikasi {agency.name}.")}
+        pages.append(GeneratedPage(f"kinerja/{agency.slug}.md", meta,
                                    body=dashboard.agency_page(agency.slug), body_from_warta=True))
     return pages
 
