@@ -151,6 +151,23 @@ def gate_post(
                                   group=group, quality=quality))
 
 
+@gate_app.command("record")
+def gate_record(
+    repo: Annotated[str, typer.Option("--repo", help="owner/nama repositori GitHub.")],
+    pr: Annotated[int | None, typer.Option("--pr", help="Nomor pull request yang sudah digabung.")] = None,
+    sha: Annotated[str | None, typer.Option("--sha", help="Atau: commit merge di main.")] = None,
+    checkout: Annotated[Path, typer.Option("--checkout", help="Klon git berisi base dan head.")]
+    = Path("."),
+    ledger: Annotated[Path, typer.Option("--ledger", help="Folder ledger.")] = Path(".warta/ledger"),
+    base_url: Annotated[str, typer.Option("--base-url", envvar="GITHUB_API_URL",
+                                          help="URL API GitHub.")] = "https://api.github.com",
+) -> None:
+    """Catat persetujuan PR yang digabung (penyetuju, jabatan, waktu, SHA) di ledger."""
+    from warta.commands.gate import record_command
+
+    raise typer.Exit(record_command(repo, pr, sha, checkout, ledger, base_url))
+
+
 @gate_app.command("quality")
 def gate_quality(
     sha: Annotated[str, typer.Option("--sha", help="Commit yang diperiksa (head PR/antrean).")],

@@ -90,6 +90,15 @@ BUILDERS: dict[str, Callable[[Agency], Widget]] = {
                          "hint": "Apa yang ingin dicapai dari publikasi ini (Pedoman VIII.1)."},
     "rencana": lambda a: {"label": "Butir rencana", "widget": "string",
                           "hint": "Id butir rencana yang diwujudkan berita ini, mis. 2026-11#2 (lihat Rencana)."},
+    "ralat": lambda a: {"label": "Ralat", "label_singular": "ralat", "widget": "list", "collapsed": True,
+                        "hint": "Wajib saat mengubah judul atau isi berita yang sudah tayang: satu entri "
+                                "per perubahan. Entri lama jangan dihapus.",
+                        "fields": [{"name": "date", **_datetime("Tanggal ralat (WIB)", "", required=True)},
+                                   {"label": "Apa yang diperbaiki", "name": "note", "widget": "text",
+                                    "required": True}]},
+    # Withdrawal is rare and final: written in the file (see docs/panduan.md); the editor keeps
+    # an existing value intact (an empty object form would save `dicabut: {}`).
+    "dicabut": lambda a: {"label": "Dicabut", "widget": "hidden"},
 }
 ALWAYS_REQUIRED = {"author"}  # optional in the schema (a warning), but the editor insists
 

@@ -51,9 +51,13 @@ def build(agencies: list[str], *, out: Path, jobs: int | None, now: str | None,
 
     when = parse_now(now)
     rows = [row.as_dict() for row in readiness(root, when)]  # the portal's Kesiapan page, always
+    from warta.commands.approvals import read_approvals
+
+    ledger_dir = ledger or root / ".warta" / "ledger"
     report = build_site(root, target, agencies=agencies or None, jobs=jobs, now=when,
-                        on_shard=progress, ledger_dir=ledger or root / ".warta" / "ledger",
-                        metrics_dir=metrics or root / ".warta" / "metrics", readiness=rows)
+                        on_shard=progress, ledger_dir=ledger_dir,
+                        metrics_dir=metrics or root / ".warta" / "metrics", readiness=rows,
+                        approvals=read_approvals(ledger_dir))
     if editor is not None:
         _write_admin(root, editor)
     for note in report.notes:

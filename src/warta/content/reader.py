@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import frontmatter
@@ -45,6 +46,16 @@ FRONT_MATTER = {
     "tema": Field("str"),  # Pedoman VIII.1: composed per theme and objective
     "tujuan": Field("str"),
     "rencana": Field("str", hint="Id butir rencana, misalnya `2026-11#2` (content/<pd>/_rencana/)."),
+    # Corrections to a published post (one entry per change of its title or text), and its
+    # withdrawal: the page then keeps only the title, the notice and the reason.
+    "ralat": Field("list", items=Field("mapping", fields={
+        "date": Field("datetime", required=True),
+        "note": Field("str", required=True),
+    }), hint="Contoh: `ralat: [{date: 2026-11-21 10:00, note: Jumlah peserta diperbaiki}]`."),
+    "dicabut": Field("mapping", fields={
+        "date": Field("datetime", required=True),
+        "reason": Field("str", required=True),
+    }, hint="Contoh: `dicabut: {date: 2026-11-21 10:00, reason: Data belum diverifikasi}`."),
 }
 _HANDLER = frontmatter.YAMLHandler()
 
@@ -138,6 +149,10 @@ def _build(rel: str, doc: YamlDoc, data: dict[str, Any], body: str, body_line: i
         tema=text("tema"),
         tujuan=text("tujuan"),
         rencana=text("rencana"),
+        ralat=tuple(sorted((as_wib(r["date"]), str(r.get("note") or "").strip())
+                           for r in data.get("ralat") or []
+                           if isinstance(r, dict) and r.get("date") is not None)),
+        dicabut=_withdrawal(data.get("dicabut")),
         lines={".".join(map(str, k)): v for k, v in doc.lines.items()},  # "media.0.alt" too
     )
 
@@ -161,6 +176,12 @@ class ParsedPost:
         if first is None:
             return "bukan berita yang dapat dibaca"
         return f"baris {first.line}: {first.message}"
+
+
+def _withdrawal(value: Any) -> tuple[datetime, str] | None:
+    if not isinstance(value, dict) or value.get("date") is None:
+        return None
+    return as_wib(value["date"]), str(value.get("reason") or "").strip()
 
 
 def parse_post(rel: str, raw: bytes | str) -> ParsedPost:

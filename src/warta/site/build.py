@@ -80,11 +80,13 @@ def agency_copies(ledger_dir: Path | None, slugs: list[str]) -> dict[str, tuple[
     return out
 
 
-def copies_key(key: str, copies: tuple[tuple[str, str, str], ...]) -> str:
-    """A shard's cache key changes when a copy of one of its posts is recorded."""
-    if not copies:
+def copies_key(key: str, copies: tuple[tuple[str, str, str], ...],
+               approvals: dict[str, Any] | None = None) -> str:
+    """A shard's cache key changes when a copy or an approval of one of its posts is recorded."""
+    if not copies and not approvals:
         return key
-    return hashlib.sha256(key.encode() + json.dumps(copies).encode()).hexdigest()[:32]
+    extra = json.dumps(copies).encode() + (json.dumps(approvals, sort_keys=True).encode() if approvals else b"")
+    return hashlib.sha256(key.encode() + extra).hexdigest()[:32]
 
 
 def _content_size(root: Path, slug: str) -> int:
@@ -96,7 +98,8 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
                jobs: int | None = None, now: datetime, cache_dir: Path | None = None,
                on_shard: Callable[[str, str], None] | None = None,
                ledger_dir: Path | None = None, metrics_dir: Path | None = None,
-               readiness: list[dict[str, Any]] | None = None) -> BuildReport:
+               readiness: list[dict[str, Any]] | None = None,
+               approvals: dict[str, list[dict[str, Any]]] | None = None) -> BuildReport:
     """Build the selected agency shards (all by default) into out/<slug>/ and the portal;
     `readiness` (rows from `warta siap`, as plain data) becomes the portal's Kesiapan page."""
     started = time.perf_counter()
@@ -113,7 +116,10 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
     hasher = FileHasher(cache_dir / "files.json")
     common = common_key(root, hasher)
     copies = agency_copies(ledger_dir, slugs)
-    keys = {slug: copies_key(shard_key(root, slug, common, hasher), copies[slug]) for slug in slugs}
+    approved = {slug: {p: r for p, r in (approvals or {}).items() if p.startswith(f"content/{slug}/")}
+                for slug in slugs}  # each post's approval records (plain data, see commands/)
+    keys = {slug: copies_key(shard_key(root, slug, common, hasher), copies[slug], approved[slug])
+            for slug in slugs}
     hasher.save()
 
     def done(slug: str, state: str) -> None:
@@ -137,7 +143,8 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
         with ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                  initializer=watch_parent) as pool:
             futures = [pool.submit(build_shard, ShardJob(str(root), slug, keys[slug],
-                                                         str(cache_dir), now.isoformat(), copies[slug]))
+                                                         str(cache_dir), now.isoformat(), copies[slug],
+                                                         approved[slug]))
                        for slug in to_build]
             for future in as_completed(futures):
                 result: ShardResult = future.result()
@@ -149,7 +156,10 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
                     done(result.slug, FAILED)
 
     records = shard_records(out, roster)
-    extra = dashboard_pages(root, metrics_dir, ledger_dir, now) if metrics_dir and metrics_dir.is_dir() else []
+    # The evaluation is always there: from git and the ledger alone when there is no store.
+    unique = {str(r.get("pr")): r for rows in (approvals or {}).values() for r in rows}
+    extra = dashboard_pages(root, metrics_dir or root / ".warta" / "metrics", ledger_dir, now,
+                            approvals=list(unique.values()))
     if readiness is not None:
         extra.append(kesiapan_page(readiness, {a.slug: a.name for a in roster}))
     key = pages_key(portal_key(root, common, records, roster), extra)
