@@ -17,8 +17,17 @@ from warta.roster.nip import PROBLEM_MESSAGES
 SOURCE = PROJECT_ROOT / "src/warta"
 # Calls whose code is not a literal, and where their codes come from. A new one fails the test
 # below until it is listed here, so no code escapes the guide.
+def _wrapper_codes(rel: str, method: str) -> set[str]:
+    """Codes given as the second argument of a local wrapper such as `self.err(path, code, message)`."""
+    tree = ast.parse((SOURCE / rel).read_text(encoding="utf-8"))
+    return {node.args[1].value for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == method
+            and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)}
+
+
 DYNAMIC = {
     ("check/personal.py", "CODES[number.kind]"): set(PERSONAL_CODES.values()),
+    ("content/plans.py", "code"): _wrapper_codes("content/plans.py", "err"),
     ("roster/validate.py", "code"): set(PROBLEM_MESSAGES),  # via roster.nip.record_problems
 }
 

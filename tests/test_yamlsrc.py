@@ -34,7 +34,7 @@ def test_billion_laughs_in_front_matter_is_refused_fast(sample_repo: Path) -> No
     assert time.process_time() - started < 0.5  # CPU time; before: minutes
     assert post is None
     [finding] = findings
-    assert finding.code == "post-yaml"
+    assert finding.code == "post-yaml-alias"
     assert finding.line == POST_A.count("\n", 0, POST_A.index("---\nPosyandu")) + 1  # the `a: &a` line
     assert "anchor" in finding.message and "`&a`" in finding.message
 

@@ -151,6 +151,23 @@ def gate_post(
                                   group=group, quality=quality))
 
 
+@gate_app.command("record")
+def gate_record(
+    repo: Annotated[str, typer.Option("--repo", help="owner/nama repositori GitHub.")],
+    pr: Annotated[int | None, typer.Option("--pr", help="Nomor pull request yang sudah digabung.")] = None,
+    sha: Annotated[str | None, typer.Option("--sha", help="Atau: commit merge di main.")] = None,
+    checkout: Annotated[Path, typer.Option("--checkout", help="Klon git berisi base dan head.")]
+    = Path("."),
+    ledger: Annotated[Path, typer.Option("--ledger", help="Folder ledger.")] = Path(".warta/ledger"),
+    base_url: Annotated[str, typer.Option("--base-url", envvar="GITHUB_API_URL",
+                                          help="URL API GitHub.")] = "https://api.github.com",
+) -> None:
+    """Catat persetujuan PR yang digabung (penyetuju, jabatan, waktu, SHA) di ledger."""
+    from warta.commands.gate import record_command
+
+    raise typer.Exit(record_command(repo, pr, sha, checkout, ledger, base_url))
+
+
 @gate_app.command("quality")
 def gate_quality(
     sha: Annotated[str, typer.Option("--sha", help="Commit yang diperiksa (head PR/antrean).")],
@@ -332,19 +349,17 @@ class AdminBackend(enum.StrEnum):
 def admin(
     out: Annotated[Path, typer.Option(
         "--out", help="Folder editor, terpisah dari situs; ditulis ke <out>/admin/.")] = Path("site-admin"),
-    backend: Annotated[AdminBackend, typer.Option("--backend", help="github atau local (decap-server).")]
-    = AdminBackend.github,
+    backend: Annotated[AdminBackend, typer.Option(
+        "--backend", help="github, atau local (sama; folder lokal di localhost).")] = AdminBackend.github,
     repo: Annotated[str | None, typer.Option("--repo", help="Repositori: nama, atau pemilik/nama.")] = None,
     auth_url: Annotated[str | None, typer.Option("--auth-url", help="Alamat penukar token OAuth.")] = None,
-    local_url: Annotated[str | None, typer.Option("--local-url", help="API decap-server (backend local).")]
-    = None,
     auth_scope: Annotated[str | None, typer.Option(
         "--auth-scope", help="Izin GitHub: public_repo (bawaan) atau repo (repositori privat).")] = None,
 ) -> None:
-    """Tulis editor web /admin/ (Decap CMS) dari roster dan skema berita."""
+    """Tulis editor web /admin/ (Sveltia CMS) dari roster dan skema berita."""
     from warta.commands.admin import admin as run
 
-    raise typer.Exit(run(out=out, backend=backend.value, repo=repo, auth_url=auth_url, local_url=local_url,
+    raise typer.Exit(run(out=out, backend=backend.value, repo=repo, auth_url=auth_url,
                          auth_scope=auth_scope))
 
 

@@ -58,10 +58,11 @@ def _indonesian(problem: str) -> str:
 
 
 class YamlSyntaxError(Exception):
-    def __init__(self, line: int, problem: str) -> None:
+    def __init__(self, line: int, problem: str, *, expansion: bool = False) -> None:
         super().__init__(f"line {line}: {problem}")
         self.line = line
         self.problem = problem
+        self.expansion = expansion  # an anchor, alias or deep nesting refused before composing
 
 
 # libyaml when the installed PyYAML has it (about five times faster); marks and errors are the same.
@@ -124,12 +125,13 @@ def _refuse_expansion(text: str) -> None:
                     token.start_mark.line + 1,
                     f"ada {kind} YAML `{sign}{token.value}`; Warta tidak menerima anchor (`&`) dan alias "
                     f"(`*`). Tulis nilainya langsung, atau apit nilainya dengan tanda kutip bila `{sign}` "
-                    "memang bagian dari teks")
+                    "memang bagian dari teks", expansion=True)
             if isinstance(token, _OPEN):
                 depth += 1
                 if depth > MAX_DEPTH:
                     raise YamlSyntaxError(token.start_mark.line + 1,
-                                          f"lebih dari {MAX_DEPTH} tingkat bersarang; sederhanakan strukturnya")
+                                          f"lebih dari {MAX_DEPTH} tingkat bersarang; sederhanakan strukturnya",
+                                          expansion=True)
             elif isinstance(token, _CLOSE):
                 depth -= 1
     finally:
@@ -144,7 +146,7 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDoc:
         try:
             _refuse_expansion(text)
         except YamlSyntaxError as exc:
-            raise YamlSyntaxError(exc.line + line_offset, exc.problem) from None
+            raise YamlSyntaxError(exc.line + line_offset, exc.problem, expansion=True) from None
         loader = _Loader(text)
         try:
             node = loader.get_single_node()

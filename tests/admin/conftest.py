@@ -1,4 +1,4 @@
-"""Fixtures for the web editor: node/npm availability, the shared npm cache, a fake Decap dist."""
+"""Fixtures for the web editor: node/npm availability, the shared npm cache, a fake CMS package."""
 
 from __future__ import annotations
 
@@ -30,14 +30,17 @@ def node_cache() -> Path:
 
 @pytest.fixture
 def fake_cms_dist(tmp_path: Path) -> Path:
-    """A stand-in for decap-cms's dist/ so page tests need no npm."""
-    dist = tmp_path / "decap-dist"
-    dist.mkdir()
-    (dist / "decap-cms.js").write_text("window.CMS = {};\n", encoding="utf-8")
-    (dist / "12.decap-cms.js").write_text("/* chunk */\n", encoding="utf-8")
-    (dist / "12.cms.js").write_text("/* other build, not served */\n", encoding="utf-8")
-    (dist / "decap-cms.js.map").write_text("{}", encoding="utf-8")
-    return dist
+    """A stand-in for the files ensure_cms takes from npm, so page tests need no npm."""
+    package = tmp_path / "editor-files"
+    (package / "chunks").mkdir(parents=True)
+    (package / "sveltia-cms.js").write_text("window.CMS = {};\n" * 200, encoding="utf-8")
+    (package / "chunks" / "react-dom.js").write_text("/* react-dom */\n", encoding="utf-8")
+    (package / "sveltia-cms.mjs").write_text("/* module build, not served */\n", encoding="utf-8")
+    (package / "sveltia-cms.js.map").write_text("{}", encoding="utf-8")
+    (package / "LICENSE.txt").write_text("MIT\n", encoding="utf-8")
+    (package / "immutable.es.js").write_text("export default {};\n", encoding="utf-8")
+    (package / "immutable.LICENSE.txt").write_text("MIT\n", encoding="utf-8")
+    return package
 
 
 def pytest_configure(config: pytest.Config) -> None:

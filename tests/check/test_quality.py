@@ -161,9 +161,20 @@ def test_photos_should_be_hd(sample_repo: Path) -> None:
     assert "image-low-resolution" not in codes(sample_repo, image_post("hd.jpg"))
 
 
-def test_huge_images_are_flagged(sample_repo: Path) -> None:
-    make_jpeg(sample_repo / f"{MEDIA}huge.jpg", (8100, 4500))
-    assert "image-huge" in codes(sample_repo, with_channels(image_post("huge.jpg"), "website"))
+def test_photos_over_the_editor_limits_are_flagged(sample_repo: Path) -> None:
+    """The same limits the web editor shrinks a phone photo to: 2560 px long side, 1 MB."""
+    import os
+
+    from PIL import Image
+
+    make_jpeg(sample_repo / f"{MEDIA}wide.jpg", (2561, 1440))
+    make_jpeg(sample_repo / f"{MEDIA}fits.jpg", (2560, 1440))
+    heavy = sample_repo / f"{MEDIA}heavy.jpg"
+    Image.frombytes("RGB", (1600, 1200), os.urandom(1600 * 1200 * 3)).save(heavy, "JPEG", quality=95)
+    assert heavy.stat().st_size > 1024 * 1024
+    assert ("image-huge", "warning") in quality(sample_repo, with_channels(image_post("wide.jpg"), "website"))
+    assert ("image-huge", "warning") in quality(sample_repo, with_channels(image_post("heavy.jpg"), "website"))
+    assert "image-huge" not in codes(sample_repo, with_channels(image_post("fits.jpg"), "website"))
 
 
 def test_unreadable_image(sample_repo: Path) -> None:

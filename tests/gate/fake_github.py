@@ -40,6 +40,8 @@ class Pull:
     changed_files: int | None = None
     commit_count: int | None = None
     heads_after: list[str] = field(default_factory=list)  # head SHA on later reads
+    merged_at: str | None = None  # ISO 8601 "…Z" once merged
+    merge_sha: str | None = None
 
 
 class FakeGitHub:
@@ -142,6 +144,9 @@ class FakeGitHub:
             "changed_files": len(pull.files) if pull.changed_files is None
             else pull.changed_files,
             "commits": len(pull.commits) if pull.commit_count is None else pull.commit_count,
+            "html_url": f"https://github.com/{REPO}/pull/{pull.number}",
+            "merged": pull.merged_at is not None, "merged_at": pull.merged_at,
+            "merge_commit_sha": pull.merge_sha,
         }
 
     def _page(self, path: str, query: dict[str, list[str]],
@@ -217,6 +222,12 @@ class FakeGitHub:
             if sub in ("/files", "/commits", "/reviews") and method == "GET":
                 return self._page(path, query, getattr(pull, sub[1:]))
             return not_found
+        match = re.fullmatch(rf"{repo}/commits/([0-9a-f]{{40}})(/pulls)?", path)
+        if match and method == "GET":  # a commit, and the pull requests that contain it
+            if match.group(2) is None:
+                return 200, {"sha": match.group(1), "url": f"{self.url}{repo}/commits/{match.group(1)}"}, {}
+            return self._page(path, query, [self._pull_json(p, p.head_sha) for p in self.pulls.values()
+                                            if match.group(1) in (p.merge_sha, p.head_sha)])
         match = re.fullmatch(rf"{repo}/issues/(\d+)/comments", path)
         if match:
             pull = self.pulls.get(int(match.group(1)))

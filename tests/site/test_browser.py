@@ -6,6 +6,7 @@ Needs Chromium and axe-core (see tests/site/browser.py for the setup commands).
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -52,6 +53,7 @@ def post_pages(site: Path) -> list[Path]:
 def body_text(html: str) -> str:
     start = html.find("data-pagefind-body")
     article = html[start:html.find("</article>", start)]
+    article = article.split('class="warta-share"')[0]  # then the record and other posts' cards
     return re.sub(r"<[^>]+>", " ", article)
 
 
@@ -125,7 +127,7 @@ def test_search_finds_a_post_by_a_word_in_its_body(page: Any, shipped_url: str,
 @pytest.mark.parametrize("which", ["portal", "agency", "post", "search"])
 def test_phone_viewport_has_no_horizontal_scroll(browser: Any, shipped_url: str,
                                                  shipped_site: Path, which: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
                                   has_touch=True, device_scale_factor=2)
     tab = context.new_page()
     post = post_pages(shipped_site)[0].parent.relative_to(shipped_site).as_posix() + "/"
@@ -136,6 +138,24 @@ def test_phone_viewport_has_no_horizontal_scroll(browser: Any, shipped_url: str,
     width = tab.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     context.close()
     assert width[0] <= width[1], f"{path}: page is {width[0]}px wide on a {width[1]}px screen"
+
+
+def test_public_pages_load_no_editor_code(browser: Any, shipped_url: str, shipped_site: Path) -> None:
+    """The editor (its bundle, photo shrinker, config) lives on its own origin: a public page on a
+    phone requests none of it, and the built site holds none of it."""
+    editor_files = ("sveltia-cms.js", "shrink.js", "warta-data.js", "config.yml", "decap-cms.js")
+    assert not [p for p in shipped_site.rglob("*") if p.name in editor_files]
+    context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    post = post_pages(shipped_site)[0].parent.relative_to(shipped_site).as_posix()
+    for path in ("", f"{post}/"):
+        tab.goto(shipped_url + path)
+        tab.wait_for_load_state("networkidle")
+    context.close()
+    assert len(requested) > 2
+    assert not [u for u in requested if "/admin/" in u or u.rsplit("/", 1)[-1] in editor_files]
 
 
 def test_lists_and_team_pages(page: Any, shipped_url: str, shipped_site: Path) -> None:
@@ -219,3 +239,69 @@ def test_csp_stops_script_that_slips_into_a_page(page: Any, hostile_url: str) ->
     page.wait_for_timeout(300)
     assert dialogs == []
     assert len(violations) >= 3, violations  # the inline script, the handler and the javascript: URL
+
+
+# -- weight, largest paint on a slow phone, screenshots -------------------------------------
+SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6 * 1024 * 1024 * 0.9 / 8,
+           "uploadThroughput": 750 * 1024 * 0.9 / 8}  # Lighthouse's mobile "slow 4G", in bytes/s
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True,
+         "device_scale_factor": 2}
+WEIGHT_BUDGET = 250 * 1024  # bytes transferred before photos
+LCP_BUDGET_MS = 2500
+
+
+def a_post_with_a_photo(site: Path) -> str:
+    path = next(p for p in post_pages(site) if 'class="warta-figure"' in p.read_text(encoding="utf-8"))
+    return path.parent.relative_to(site).as_posix() + "/"
+
+
+def test_post_page_weight_and_largest_paint_on_a_slow_phone(browser: Any, shipped_url: str,
+                                                            shipped_site: Path) -> None:
+    """A post with a photo, cold cache, slow 4G and a 4× slower CPU: at most 250 KB before
+    photos, and the largest paint (the photo) within 2.5 s."""
+    context = browser.new_context(**PHONE)
+    tab = context.new_page()
+    cdp = context.new_cdp_session(tab)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    kinds: dict[str, str] = {}
+    sizes: dict[str, float] = {}
+    cdp.on("Network.responseReceived", lambda e: kinds.__setitem__(e["requestId"], e["type"]))
+    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+    tab.goto(shipped_url + a_post_with_a_photo(shipped_site), wait_until="load")
+    tab.wait_for_load_state("networkidle")
+    lcp = tab.evaluate("""() => new Promise(resolve => new PerformanceObserver(list => {
+        const entries = list.getEntries(); resolve(entries[entries.length - 1].startTime);
+    }).observe({type: 'largest-contentful-paint', buffered: true}))""")
+    context.close()
+    weight = sum(size for rid, size in sizes.items() if kinds.get(rid) not in ("Image", "Media"))
+    assert any(kinds.get(rid) == "Image" for rid in sizes)  # the photo was loaded, and not counted
+    assert weight <= WEIGHT_BUDGET, f"{weight / 1024:.0f} KB before photos"
+    assert lcp <= LCP_BUDGET_MS, f"largest paint at {lcp:.0f} ms"
+
+
+@pytest.mark.skipif(os.environ.get("WARTA_SCREENSHOTS") != "1", reason="WARTA_SCREENSHOTS=1 saves them")
+def test_screenshots(browser: Any, shipped_url: str, shipped_site: Path) -> None:
+    """docs/screenshots/: the portal, an agency home and a post, on a phone and a desktop."""
+    from tests.conftest import PROJECT_ROOT
+
+    target = PROJECT_ROOT / "docs" / "screenshots"
+    target.mkdir(parents=True, exist_ok=True)
+    pages = {"portal": "", "agency": "dinas-kesehatan/", "post": a_post_with_a_photo(shipped_site)}
+    sizes = {"phone": {"viewport": {"width": 360, "height": 740}, "is_mobile": True},
+             "desktop": {"viewport": {"width": 1280, "height": 900}}}
+    tallest = {"phone": 2600, "desktop": 2000}  # the top of each page, not all of it
+    for device, options in sizes.items():
+        context = browser.new_context(**options)
+        tab = context.new_page()
+        for name, path in pages.items():
+            tab.goto(shipped_url + path)
+            tab.wait_for_load_state("networkidle")
+            height = min(tallest[device], tab.evaluate("() => document.documentElement.scrollHeight"))
+            width = options["viewport"]["width"]  # type: ignore[index]
+            tab.screenshot(path=str(target / f"{name}-{device}.png"), full_page=True,
+                           clip={"x": 0, "y": 0, "width": width, "height": height})
+            assert (target / f"{name}-{device}.png").stat().st_size > 10_000
+        context.close()

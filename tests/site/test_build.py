@@ -34,7 +34,7 @@ def test_builds_every_agency_and_the_portal(site_repo: Path, tmp_path: Path) -> 
     assert "20 November 2026" in html
     assert 'property="og:image" content="https://warta.example.go.id/dinas-contoh/_media/' in html
     assert 'name="twitter:card" content="summary_large_image"' in html
-    assert 'loading="lazy"' in html and "srcset=" in html and "480w" in html
+    assert 'fetchpriority="high"' in html and "srcset=" in html and "480w" in html
     assert 'alt="Petugas menimbang seorang balita di posyandu"' in html
     assert (out / "dinas-contoh/feed.xml").is_file()
     assert (out / "dinas-contoh/pagefind/pagefind.js").is_file()

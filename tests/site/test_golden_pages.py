@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tests.golden import assert_golden
 from tests.site.conftest import NOW
+from warta.commands.build import evaluation_pages
 from warta.site import build_site
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -37,7 +38,9 @@ def normalise(text: str, *roots: Path) -> str:
 
 def test_rendered_pages_match_golden(site_repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    report = build_site(site_repo, out, now=NOW, jobs=1, cache_dir=tmp_path / "cache")
+    # as `warta build` does: the evaluation pages come from the command layer (no store, no ledger here)
+    pages = evaluation_pages(site_repo, tmp_path / "metrics", tmp_path / "ledger", NOW)
+    report = build_site(site_repo, out, now=NOW, jobs=1, cache_dir=tmp_path / "cache", pages=pages)
     assert report.ok, report.errors
     for name, rel in PAGES.items():
         assert_golden(normalise((out / rel).read_text(encoding="utf-8"), site_repo, tmp_path), GOLDEN / name)

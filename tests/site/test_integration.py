@@ -58,3 +58,37 @@ def test_approval_lead_time_comes_from_the_exported_pull_requests(site_repo: Pat
                       pages=evaluation_pages(site_repo, store, tmp_path / "l", NOW)).ok
     kinerja = (out / "kinerja/dinas-contoh/index.html").read_text(encoding="utf-8")
     assert "6 jam" in kinerja or "6,0 jam" in kinerja or "6.0 jam" in kinerja
+
+
+def test_evaluation_is_built_without_a_store_and_scores_no_agency_without_data(site_repo: Path,
+                                                                               tmp_path: Path) -> None:
+    """No metrics store at all: /evaluasi/ and /kinerja/<slug>/ come from git and the ledger's
+    approval records; Badan Contoh has no post and no data, so it gets no score (not 41.2)."""
+    import json
+
+    from warta.commands.approvals import read_approvals
+
+    ledger = tmp_path / "ledger"
+    (ledger / "approvals").mkdir(parents=True)
+    (ledger / "approvals/9.jsonl").write_text(json.dumps({
+        "pr": 9, "url": "https://github.com/o/r/pull/9", "files": [POST], "opened_at": "2026-11-19T01:00:00+00:00",
+        "merged_at": "2026-11-19T07:00:00+00:00",
+        "approvers": [{"login": "kepala-contoh", "name": "Kepala Contoh", "at": "2026-11-19T05:00:00+00:00"}]}) + "\n",
+        encoding="utf-8")
+    out = tmp_path / "site"
+    approvals = read_approvals(ledger)
+    records = [r for found in approvals.values() for r in found]
+    assert build_site(site_repo, out, now=NOW, jobs=1, links=ledger_links(ledger), approvals=approvals,
+                      pages=evaluation_pages(site_repo, tmp_path / "tidak-ada", ledger, NOW, approvals=records)).ok
+    evaluation = (out / "evaluasi/index.html").read_text(encoding="utf-8")
+    rows: dict[str, str] = {}
+    for row in evaluation.split("<tr>")[1:]:  # the ranking table comes first
+        for name in ("Dinas Contoh", "Badan Contoh"):
+            if name in row:
+                rows.setdefault(name, row)
+    import re
+
+    cells = {name: re.findall(r"<td[^>]*>(.*?)</td>", row) for name, row in rows.items()}
+    assert not re.search(r"\d", cells["Badan Contoh"][2]), cells  # the score column: shown as missing
+    assert cells["Dinas Contoh"][6] == "6", cells  # opened → merged: 6 hours, from the approval record
+    assert (out / "kinerja/badan-contoh/index.html").is_file()

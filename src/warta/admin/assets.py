@@ -1,24 +1,55 @@
-"""Decap CMS's JavaScript from the npm registry (never a CDN), cached under .warta/node."""
+"""Sveltia CMS's JavaScript from the npm registry (never a CDN), cached under .warta/node."""
 
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import os
 import shutil
 import subprocess
 import tarfile
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from warta.errors import WartaError
 
-DECAP_CMS = "decap-cms"
-DECAP_CMS_VERSION = "3.16.3"
-DECAP_CMS_INTEGRITY = ("sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6"
-                       "+z0oIpwUYhUJDYtYw==")
-DECAP_SERVER_VERSION = "3.11.3"  # pinned with its whole tree in npm/decap-server/package-lock.json
-NPM_DIR = Path(__file__).parent / "npm"
+CMS_VERSION = "0.221.1"
+CMS_SCRIPT = "sveltia-cms.js"
+IMMUTABLE_VERSION = "5.1.9"  # the exact version Sveltia imports for preview templates and events
+# Sveltia imports Immutable.js from unpkg at run time (for CMS.registerPreviewTemplate and
+# registerEventListener); index.html's import map points that URL at this copy, so the editor
+# origin, which holds the writer's GitHub token, runs no code from a CDN.
+IMMUTABLE_CDN_URL = f"https://unpkg.com/immutable@{IMMUTABLE_VERSION}/dist/immutable.es.js"
+IMMUTABLE_SCRIPT = "immutable.es.js"
+
+
+@dataclass(frozen=True)
+class NpmPackage:
+    name: str
+    version: str
+    integrity: str  # the registry's sha512 of the tarball
+    files: tuple[tuple[str, str], ...]  # (path in the tarball's package/, path under /admin/)
+
+    @property
+    def tarball(self) -> str:
+        return f"{self.name.removeprefix('@').replace('/', '-')}-{self.version}.tgz"
+
+
+PACKAGES = (
+    NpmPackage("@sveltia/cms", CMS_VERSION,
+               "sha512-J+Qoik9kGMk2L7vNpOQrnDmFRi+NB6vwJ0f657YtsxWH0P8WYSYRRSRC2pQ/jGGbVlM//Pg/WIgmkpswqoo3gQ==",
+               # the bundle; React DOM for Warta's preview (Sveltia loads it from chunks/ beside
+               # its own script before trying a CDN); the licence
+               ((f"dist/{CMS_SCRIPT}", CMS_SCRIPT), ("dist/chunks/react-dom.js", "chunks/react-dom.js"),
+                ("LICENSE.txt", "LICENSE.txt"))),
+    NpmPackage("immutable", IMMUTABLE_VERSION,
+               "sha512-m8nVez3rwrgmWxtLMt1ZYXB2Lv7OKYn/disyxAlSDYAlKSlFoPPfIAmAM/M5xqL4m4C/wAPw7S2/CNaUii1Hxg==",
+               (("dist/immutable.es.js", IMMUTABLE_SCRIPT), ("LICENSE", "immutable.LICENSE.txt"))),
+)
+SERVED = tuple(served for package in PACKAGES for _, served in package.files)
+GZIP_SUFFIXES = (".js", ".yml", ".html", ".txt", ".css")
 
 
 def cache_dir(root: Path) -> Path:
@@ -46,44 +77,47 @@ def _integrity(path: Path) -> str:
     return "sha512-" + base64.b64encode(digest).decode()
 
 
-def ensure_decap_cms(cache: Path) -> Path:
-    """The dist/ folder of the pinned decap-cms tarball, fetched once with `npm pack`."""
-    target = cache / f"{DECAP_CMS}-{DECAP_CMS_VERSION}"
-    dist = target / "dist"
-    if (dist / "decap-cms.js").is_file():
-        return dist
+def ensure_cms(cache: Path) -> Path:
+    """A folder with the editor's files from the pinned npm tarballs, fetched once with `npm pack`."""
+    target = cache / f"sveltia-cms-{CMS_VERSION}-immutable-{IMMUTABLE_VERSION}"
+    if all((target / name).is_file() for name in SERVED):
+        return target
     cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=cache) as tmp:
         work = Path(tmp)
-        _run_npm(["pack", f"{DECAP_CMS}@{DECAP_CMS_VERSION}", "--pack-destination", str(work)], work)
-        tarball = work / f"{DECAP_CMS}-{DECAP_CMS_VERSION}.tgz"
-        if _integrity(tarball) != DECAP_CMS_INTEGRITY:
-            raise WartaError(f"Berkas {tarball.name} dari registry npm tidak sesuai sidik yang "
-                             "dipatok (integrity). Jangan dipakai; laporkan ke admin Diskominfotik.")
-        with tarfile.open(tarball) as archive:
-            archive.extractall(work / "x", filter="data")
-        for source_map in (work / "x" / "package" / "dist").glob("*.map"):
-            source_map.unlink()  # 2/3 of the tarball; never served
+        staged = work / "keep"
+        for package in PACKAGES:
+            _unpack(package, work, staged)
         shutil.rmtree(target, ignore_errors=True)
-        (work / "x" / "package").rename(target)
-    return dist
+        staged.rename(target)
+    return target
 
 
-def cms_files(dist: Path) -> list[Path]:
-    """The files the browser loads: the bundle, its lazy chunks and wasm, and the licence."""
-    keep = [dist / "decap-cms.js", dist / "decap-cms.js.LICENSE.txt"]
-    keep += sorted(dist.glob("*.decap-cms.js")) + sorted(dist.glob("*.wasm"))
-    return [p for p in keep if p.is_file()]
+def _unpack(package: NpmPackage, work: Path, staged: Path) -> None:
+    _run_npm(["pack", f"{package.name}@{package.version}", "--pack-destination", str(work)], work)
+    tarball = work / package.tarball
+    if _integrity(tarball) != package.integrity:
+        raise WartaError(f"Berkas {tarball.name} dari registry npm tidak sesuai sidik yang "
+                         "dipatok (integrity). Jangan dipakai; laporkan ke admin Diskominfotik.")
+    with tarfile.open(tarball) as archive:
+        for inner, served in package.files:
+            source = archive.extractfile(archive.getmember(f"package/{inner}"))
+            if source is None:
+                raise WartaError(f"{inner} hilang dari paket {package.name}@{package.version}.")
+            out = staged / served
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(source.read())
 
 
-def ensure_decap_server(cache: Path) -> Path:
-    """decap-server's entry script, installed with `npm ci` from the pinned lockfile."""
-    target = cache / f"decap-server-{DECAP_SERVER_VERSION}"
-    entry = target / "node_modules" / "decap-server" / "dist" / "index.js"
-    if entry.is_file():
-        return entry
-    target.mkdir(parents=True, exist_ok=True)
-    for name in ("package.json", "package-lock.json"):
-        shutil.copyfile(NPM_DIR / "decap-server" / name, target / name)
-    _run_npm(["ci", "--ignore-scripts"], target)
-    return entry
+def cms_files(folder: Path) -> list[tuple[Path, str]]:
+    """(file, path under /admin/) for each file the browser may load."""
+    return [(folder / name, name) for name in SERVED if (folder / name).is_file()]
+
+
+def precompress(folder: Path) -> None:
+    """A .gz beside each text file, for servers that send precompressed files (nginx `gzip_static`,
+    `warta serve`): the editor's first load over a mobile connection is ~3x smaller."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix in GZIP_SUFFIXES:
+            data = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+            path.with_name(path.name + ".gz").write_bytes(data)

@@ -1,4 +1,4 @@
-"""The Decap CMS config.yml, generated from the roster and FRONT_MATTER."""
+"""The editor's config.yml (Sveltia CMS reads Decap's format), generated from the roster and FRONT_MATTER."""
 
 from __future__ import annotations
 
@@ -7,15 +7,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from warta.admin.fields import post_fields
+from warta.channels.limits import PHOTO_MAX_BYTES
 from warta.errors import UsageError
 from warta.roster.models import Agency, Roster
 
+# `local` writes the same file: Sveltia offers "Work with Local Repository" (a folder opened
+# through the browser's File System Access API) on localhost with any backend, no server needed.
 BACKENDS = ("github", "local")
 # The narrowest GitHub OAuth scope that can open pull requests: `public_repo` for the public
 # repository Warta is designed for; `repo` (every private repository of the user!) only when needed.
 AUTH_SCOPES = ("public_repo", "repo")
 DEFAULT_REPO_NAME = "warta"
-DEFAULT_LOCAL_URL = "http://localhost:8081/api/v1"
 PREVIEW_CONTEXT = "warta/preview"  # the PR workflow's commit status carrying the preview build URL
 # Decap's {{year}}/{{month}}/{{day}} are UTC (a post dated 06:00 WIB would be named after the
 # day before), and it strips quotes from `path`, so filters only work in `slug`: the slug
@@ -23,6 +25,11 @@ PREVIEW_CONTEXT = "warta/preview"  # the PR workflow's commit status carrying th
 # {{year}}, which differs solely on 1 January before 07:00 WIB (a warning, not an error).
 ENTRY_SLUG = "{{fields.date | date('YYYY-MM-DD')}}-{{slug}}"
 ENTRY_PATH = "{{year}}/{{slug}}"
+# A photo is shrunk on the phone before it reaches the editor (static/shrink.js: <= 2560 px, JPEG,
+# no EXIF, <= 1 MB); the media library refuses anything still over 1 MB instead of sending it.
+# Sveltia's own `transformations` are not used: they only write WebP (refused by Instagram and
+# Facebook) and fetch the WebP encoder from a CDN.
+MEDIA_LIBRARY = {"default": {"config": {"max_file_size": PHOTO_MAX_BYTES, "slugify_filename": True}}}
 
 
 @dataclass(frozen=True)
@@ -31,15 +38,14 @@ class BackendOptions:
     repo: str | None = None  # owner/name; default <github.org>/warta
     branch: str = "main"
     auth_url: str | None = None  # base_url of the OAuth token-exchange endpoint
-    local_url: str = DEFAULT_LOCAL_URL
     auth_scope: str = "public_repo"
 
     @classmethod
     def from_env(cls, kind: str = "github", **overrides: Any) -> BackendOptions:
-        """Options from WARTA_CMS_REPO / _BRANCH / _AUTH_URL / _LOCAL_URL / _AUTH_SCOPE, then overrides."""
+        """Options from WARTA_CMS_REPO / _BRANCH / _AUTH_URL / _AUTH_SCOPE, then overrides."""
         values: dict[str, Any] = {"kind": kind}
         for key, env in (("repo", "WARTA_CMS_REPO"), ("branch", "WARTA_CMS_BRANCH"),
-                         ("auth_url", "WARTA_CMS_AUTH_URL"), ("local_url", "WARTA_CMS_LOCAL_URL"),
+                         ("auth_url", "WARTA_CMS_AUTH_URL"),
                          ("auth_scope", "WARTA_CMS_AUTH_SCOPE")):
             if os.environ.get(env):
                 values[key] = os.environ[env]
@@ -102,7 +108,7 @@ def collection(agency: Agency) -> dict[str, Any]:
         "summary": "{{title}} ({{fields.date | date('DD-MM-YYYY')}})",
         "sortable_fields": ["date", "title"],
         # relative to the post: content/<slug>/<yyyy>/media, written as `media/<file>`
-        "media_folder": "media",
+        "media_folder": "../media",  # Sveltia: relative to <year>/<slug>, i.e. <year>/media
         "public_folder": "media",
         "fields": post_fields(agency),
     }
@@ -114,16 +120,15 @@ def build_config(roster: Roster, options: BackendOptions | None = None) -> dict[
     if options.kind not in BACKENDS:
         raise UsageError(f"Backend `{options.kind}` tidak dikenal. Pilihan: {', '.join(BACKENDS)}.")
     province = roster.province
-    local: Any = {"url": options.local_url} if options.kind == "local" else True
     return {
-        "locale": "id",
         "backend": _backend(roster, options),
-        "local_backend": local,
         "publish_mode": "editorial_workflow",
         "site_url": province.site_url,
         "display_url": province.site_url,
-        "media_folder": "content/_unggahan",  # required by Decap; posts use their own media/
+        "media_folder": "content/_unggahan",  # required by the format; posts use their own media/
         "public_folder": "/_unggahan",
+        "media_libraries": MEDIA_LIBRARY,
+        "output": {"omit_empty_optional_fields": True},  # no `publish_at: ''` for `warta check` to reject
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "editor": {"preview": True},
         "collections": [collection(agency) for agency in roster] + plan_collections(roster),

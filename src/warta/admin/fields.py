@@ -41,7 +41,8 @@ def _media(agency: Agency) -> Widget:
             "summary": "{{fields.alt}}",
             "fields": [
                 {"label": "Berkas foto", "name": "file", "widget": "image", "choose_url": False,
-                 "hint": "JPEG, sisi panjang minimal 1280 piksel."},
+                 "hint": "Foto dari kamera ponsel; diperkecil otomatis (maks. 2560 piksel, 1 MB, "
+                         "tanpa data lokasi) sebelum dikirim. Sisi panjang minimal 1280 piksel."},
                 {"label": "Teks alternatif", "name": "alt", "widget": "string", "required": True,
                  "hint": "Jelaskan apa yang terlihat di foto, untuk pembaca tunanetra."},
                 {"label": "Kredit", "name": "credit", "widget": "string", "required": False,
@@ -52,7 +53,7 @@ def _media(agency: Agency) -> Widget:
 def _captions(agency: Agency) -> Widget:
     social = [c for c in agency.enabled_channels() if c in SOCIAL_CHANNELS]
     label = "Teks khusus per media sosial"
-    if not social:  # Decap rejects an object without fields; keeps an existing value intact
+    if not social:  # an object without fields is rejected; hidden keeps an existing value intact
         return {"label": label, "widget": "hidden"}
     return {"label": label, "widget": "object", "collapsed": True,
             "hint": "Kosongkan agar Warta menyusun teks dari judul, ringkasan, tautan dan tagar.",
@@ -89,19 +90,29 @@ BUILDERS: dict[str, Callable[[Agency], Widget]] = {
                          "hint": "Apa yang ingin dicapai dari publikasi ini (Pedoman VIII.1)."},
     "rencana": lambda a: {"label": "Butir rencana", "widget": "string",
                           "hint": "Id butir rencana yang diwujudkan berita ini, mis. 2026-11#2 (lihat Rencana)."},
+    "ralat": lambda a: {"label": "Ralat", "label_singular": "ralat", "widget": "list", "collapsed": True,
+                        "hint": "Wajib saat mengubah judul atau isi berita yang sudah tayang: satu entri "
+                                "per perubahan. Entri lama jangan dihapus.",
+                        "fields": [{"name": "date", **_datetime("Tanggal ralat (WIB)", "", required=True)},
+                                   {"label": "Apa yang diperbaiki", "name": "note", "widget": "text",
+                                    "required": True}]},
+    # Withdrawal is rare and final: written in the file (see docs/panduan.md); the editor keeps
+    # an existing value intact (an empty object form would save `dicabut: {}`).
+    "dicabut": lambda a: {"label": "Dicabut", "widget": "hidden"},
 }
 ALWAYS_REQUIRED = {"author"}  # optional in the schema (a warning), but the editor insists
 
 
 def post_fields(agency: Agency) -> list[Widget]:
-    """Decap fields for one agency, in FRONT_MATTER order, then the body."""
+    """Editor fields for one agency, in FRONT_MATTER order, then the body."""
     fields: list[Widget] = []
     for key, spec in FRONT_MATTER.items():
         builder = BUILDERS.get(key)
         if builder is None:
             continue  # tests/admin/test_config.py fails for an uncovered key
         widget = {"name": key, **builder(agency)}
-        widget.setdefault("required", spec.required or key in ALWAYS_REQUIRED)
+        if widget["widget"] != "hidden":  # Sveltia warns about `required` on a hidden field
+            widget.setdefault("required", spec.required or key in ALWAYS_REQUIRED)
         fields.append(widget)
     fields.append({"label": "Isi berita", "name": "body", "widget": "markdown",
                    "hint": "Paragraf pertama menjawab apa, siapa, kapan dan di mana."})

@@ -1,4 +1,4 @@
-"""Write <out>/admin/: index.html, config.yml, Warta's preview scripts and Decap's bundle.
+"""Write <out>/admin/: index.html, config.yml, Warta's preview scripts and Sveltia CMS's bundle.
 
 `<out>` is the editor's own tree, deployed on its own host name, never the public site: the
 editor keeps the user's GitHub token in localStorage, so it must not share an origin with pages
@@ -15,16 +15,26 @@ from typing import Any
 
 import yaml
 
-from warta.admin.assets import cache_dir, cms_files, ensure_decap_cms
+from warta.admin.assets import (
+    CMS_SCRIPT,
+    IMMUTABLE_CDN_URL,
+    IMMUTABLE_SCRIPT,
+    cache_dir,
+    cms_files,
+    ensure_cms,
+    precompress,
+)
 from warta.admin.config import BackendOptions, build_config
 from warta.admin.fields import CHANNEL_LABELS
 from warta.channels.captions import _limit
+from warta.channels.limits import PHOTO_MAX_BYTES, PHOTO_MAX_LONG_SIDE
 from warta.errors import WartaError
 from warta.roster import load_roster
 from warta.roster.models import CHANNELS, Roster
 
 STATIC = Path(__file__).parent / "static"
-SCRIPTS = ("locale-id.js", "captions.js", "preview.js", "events.js")  # loaded after decap-cms.js, in order
+EARLY_SCRIPTS = ("shrink.js",)  # before the CMS bundle: photos are shrunk before it sees them
+SCRIPTS = ("captions.js", "preview.js", "events.js")  # after the CMS bundle, in order
 
 
 def preview_data(roster: Roster) -> dict[str, Any]:
@@ -35,12 +45,15 @@ def preview_data(roster: Roster) -> dict[str, Any]:
         "limits": {c: _limit(c) for c in CHANNELS},
         "channelLabels": CHANNEL_LABELS,
         "agencies": {a.slug: {"name": a.name, "label": a.label} for a in roster},
+        "photo": {"maxLongSide": PHOTO_MAX_LONG_SIDE, "maxBytes": PHOTO_MAX_BYTES},
     }
 
 
 def render_index(roster: Roster) -> str:
     title = html.escape(f"Editor {roster.province.site_title}")
-    scripts = "\n".join(f'  <script src="{name}"></script>' for name in ("warta-data.js", *SCRIPTS))
+    early = "\n".join(f'  <script src="{name}"></script>' for name in ("warta-data.js", *EARLY_SCRIPTS))
+    scripts = "\n".join(f'  <script src="{name}"></script>' for name in SCRIPTS)
+    import_map = json.dumps({"imports": {IMMUTABLE_CDN_URL: f"./{IMMUTABLE_SCRIPT}"}})
     return f"""<!doctype html>
 <html lang="id">
 <head>
@@ -49,10 +62,13 @@ def render_index(roster: Roster) -> str:
   <meta name="robots" content="noindex">
   <title>{title}</title>
   <link href="config.yml" type="text/yaml" rel="cms-config-url">
+  <link href="touch.css" rel="stylesheet">
+  <script type="importmap">{import_map}</script>
 </head>
 <body>
   <script>window.CMS_MANUAL_INIT = true;</script>
-  <script src="decap-cms.js"></script>
+{early}
+  <script src="{CMS_SCRIPT}"></script>
 {scripts}
   <script>CMS.init();</script>
 </body>
@@ -76,7 +92,7 @@ def refuse_public_tree(out_dir: Path) -> None:
 
 
 def write_admin(root: Path, out_dir: Path, *, backend: str = "github",
-                options: BackendOptions | None = None, cms_dist: Path | None = None) -> Path:
+                options: BackendOptions | None = None, cms_package: Path | None = None) -> Path:
     """Write the editor into <out_dir>/admin/ (and a redirect at <out_dir>/) and return that folder."""
     refuse_public_tree(out_dir)
     loaded = load_roster(root)
@@ -84,7 +100,7 @@ def write_admin(root: Path, out_dir: Path, *, backend: str = "github",
         raise WartaError("Roster kosong: tidak ada perangkat daerah untuk editor /admin/.")
     options = options or BackendOptions.from_env(backend)
     config = build_config(loaded.roster, options)
-    dist = cms_dist or ensure_decap_cms(cache_dir(root))
+    package = cms_package or ensure_cms(cache_dir(root))
     target = out_dir / "admin"
     target.mkdir(parents=True, exist_ok=True)
     (target / "config.yml").write_text(
@@ -94,9 +110,11 @@ def write_admin(root: Path, out_dir: Path, *, backend: str = "github",
     (target / "index.html").write_text(render_index(loaded.roster), encoding="utf-8")
     data = json.dumps(preview_data(loaded.roster), ensure_ascii=False, indent=1)
     (target / "warta-data.js").write_text(f"window.WARTA = {data};\n", encoding="utf-8")
-    for name in SCRIPTS:
+    for name in (*EARLY_SCRIPTS, *SCRIPTS, "touch.css"):
         shutil.copyfile(STATIC / name, target / name)
-    for path in cms_files(dist):
-        shutil.copyfile(path, target / path.name)
+    for path, name in cms_files(package):  # the CMS, React DOM and Immutable.js
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target / name)
     (out_dir / "index.html").write_text(ROOT_INDEX, encoding="utf-8")
+    precompress(target)
     return target

@@ -71,3 +71,9 @@ LIMITS: dict[str, ChannelLimits] = {
     ),
 }
 GIF_MAX_BYTES_X = 15 * MB
+
+# A photo as it leaves the writer's phone: the web editor shrinks it to this before uploading
+# (src/warta/admin/config.py) and `warta check` warns above it (image-huge). Large enough for
+# every network (Instagram keeps 1440 px) and for the site's own resized copies.
+PHOTO_MAX_LONG_SIDE = 2560
+PHOTO_MAX_BYTES = 1 * MB

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 
 from warta.channels.captions import render_caption
-from warta.channels.limits import GIF_MAX_BYTES_X, LIMITS, MB
+from warta.channels.limits import GIF_MAX_BYTES_X, LIMITS, MB, PHOTO_MAX_BYTES, PHOTO_MAX_LONG_SIDE
 from warta.check.media import (
     MAX_PIXELS,
     ImageInfo,
@@ -29,8 +29,6 @@ from warta.roster.models import Province
 from warta.timeutil import WIB
 
 HD = (1280, 720)
-HUGE_BYTES = 20 * MB
-HUGE_PIXELS = 8000
 TITLE_RANGE = (10, 70)
 SUMMARY_RANGE = (50, 160)
 SCHEDULE_HOURS = (time(6, 0), time(21, 0))
@@ -199,7 +197,7 @@ def images(ctx: Context, post: Post) -> Iterator[Finding]:
             yield error(post.path, line, "image-too-many-pixels",
                         f"{item.file} berukuran {info} piksel, lebih dari {MAX_PIXELS // 1_000_000} megapiksel; "
                         "berkas seperti ini tidak dibuka agar pemeriksaan dan pembuatan situs tidak macet. "
-                        "Perkecil ke sisi terpanjang ≤ 4000 px.")
+                        "Perkecil ke sisi terpanjang ≤ 2560 px (≤ 1 MB).")
             continue
         if isinstance(info, MediaError):
             yield error(post.path, line, "image-unreadable",
@@ -210,10 +208,11 @@ def images(ctx: Context, post: Post) -> Iterator[Finding]:
             yield warning(post.path, line, "image-low-resolution",
                           f"{item.file} berukuran {info.width}×{info.height}; Pedoman IX meminta foto minimal HD "
                           "(1280×720). Pakai foto asli dari kamera.")
-        if info.bytes > HUGE_BYTES or long_side > HUGE_PIXELS:
+        if info.bytes > PHOTO_MAX_BYTES or long_side > PHOTO_MAX_LONG_SIDE:
             yield warning(post.path, line, "image-huge",
                           f"{item.file} terlalu besar ({info.width}×{info.height}, {info.bytes / MB:.1f} MB). "
-                          "Perkecil ke sisi terpanjang ≤ 4000 px.")
+                          f"Perkecil ke sisi terpanjang ≤ {PHOTO_MAX_LONG_SIDE} px dan ≤ "
+                          f"{PHOTO_MAX_BYTES // MB} MB (editor web melakukannya otomatis).")
         yield from _channel_image_rules(post, item, info, line)
 
 

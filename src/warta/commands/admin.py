@@ -9,9 +9,9 @@ from warta.project import find_root
 
 
 def admin(*, out: Path, backend: str, repo: str | None, auth_url: str | None,
-          local_url: str | None, auth_scope: str | None = None) -> int:
+          auth_scope: str | None = None) -> int:
     root = find_root()
-    options = BackendOptions.from_env(backend, repo=repo, auth_url=auth_url, local_url=local_url,
+    options = BackendOptions.from_env(backend, repo=repo, auth_url=auth_url,
                                       auth_scope=auth_scope)
     target = write_admin(root, out, backend=backend, options=options)
     console.print(f"Editor ditulis ke {target}/ (backend {options.kind}). Sajikan `{out}` dari host "

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from rich.markup import escape
 
@@ -23,20 +24,23 @@ def ledger_links(ledger_dir: Path) -> dict[str, dict[str, str]]:
     return permalinks(ledger_dir)
 
 
-def evaluation_pages(root: Path, store_dir: Path, ledger_dir: Path, now: datetime) -> list[GeneratedPage]:
-    """The evaluation pages (Pedoman XI, Keputusan KETIGA: /evaluasi/, /kinerja/<slug>/) from the metrics
-    store, as portal pages (aggregates only: never a commenter's name or words); none without a store."""
-    if not store_dir.is_dir():
-        return []
+def evaluation_pages(root: Path, store_dir: Path, ledger_dir: Path, now: datetime,
+                     approvals: list[dict[str, Any]] | None = None) -> list[GeneratedPage]:
+    """The evaluation pages (Pedoman XI, Keputusan KETIGA: /evaluasi/, /kinerja/<slug>/) as portal pages,
+    from git, the ledger and, when there is one, the metrics store (aggregates only: never a commenter's
+    name or words); built on every run."""
     from warta.metrics.dashboard import build_dashboard
     from warta.site.text import esc
 
     events = store_dir / PR_EVENTS  # written by the metrics workflow (`gh pr list --json ...`)
-    dashboard = build_dashboard(root, store_dir, ledger_dir, now, pr_events=events if events.is_file() else None)
-    pages = [GeneratedPage("evaluasi.md", {"title": "Evaluasi Perangkat Daerah"},
+    dashboard = build_dashboard(root, store_dir, ledger_dir, now,
+                                pr_events=events if events.is_file() else None, approvals=approvals)
+    pages = [GeneratedPage("evaluasi.md", {"title": "Evaluasi Perangkat Daerah", "description": esc(
+                               "Pemantauan dan evaluasi publikasi seluruh perangkat daerah (Pedoman XI).")},
                            body=dashboard.province_page(), body_from_warta=True)]
     for agency in dashboard.roster:
-        pages.append(GeneratedPage(f"kinerja/{agency.slug}.md", {"title": esc(f"Kinerja {agency.name}")},
+        meta = {"title": esc(f"Kinerja {agency.name}"), "description": esc(f"Kinerja publikasi {agency.name}.")}
+        pages.append(GeneratedPage(f"kinerja/{agency.slug}.md", meta,
                                    body=dashboard.agency_page(agency.slug), body_from_warta=True))
     return pages
 
@@ -82,11 +86,16 @@ def build(agencies: list[str], *, out: Path, jobs: int | None, now: str | None,
 
     when = parse_now(now)
     rows = [row.as_dict() for row in readiness(root, when)]  # the portal's Kesiapan page, always
+    from warta.commands.approvals import read_approvals
+
     ledger_dir = ledger or root / ".warta" / "ledger"
+    approvals = read_approvals(ledger_dir)
+    unique = {str(r.get("pr")): r for found in approvals.values() for r in found}
     report = build_site(root, target, agencies=agencies or None, jobs=jobs, now=when, on_shard=progress,
                         links=ledger_links(ledger_dir),
-                        pages=evaluation_pages(root, metrics or root / ".warta" / "metrics", ledger_dir, when),
-                        readiness=rows)
+                        pages=evaluation_pages(root, metrics or root / ".warta" / "metrics", ledger_dir, when,
+                                               approvals=list(unique.values())),
+                        readiness=rows, approvals=approvals)
     if editor is not None:
         _write_admin(root, editor)
     for note in report.notes:

@@ -104,3 +104,23 @@ def sync_github_command(org: str | None, base_url: str, *, dry_run: bool) -> int
     from warta.gate.github import sync_teams
 
     return sync_teams(org, base_url, dry_run=dry_run)
+
+
+def record_command(repo: str, number: int | None, sha: str | None, checkout: Path, ledger: Path,
+                   base_url: str) -> int:
+    """Write the approval record of a merged PR (or of the PRs merged as `sha`) to the ledger."""
+    from warta.gate.github import connect, token_from_env
+    from warta.gate.github.record import approval_record, merged_pulls_for, write_record
+
+    if (number is None) == (sha is None):
+        raise UsageError("Isi salah satu: `--pr NOMOR` atau `--sha COMMIT`.")
+    gh = connect(token_from_env(), base_url)
+    numbers = [number] if number is not None else merged_pulls_for(gh, repo, sha or "")
+    if not numbers:
+        print(f"Tidak ada pull request yang digabung sebagai {str(sha)[:7]}; tidak ada yang dicatat.")
+    for n in numbers:
+        record = run_limited(approval_record, gh, repo, n, checkout, what="Catatan persetujuan")
+        path = write_record(ledger, record, now_wib())
+        names = ", ".join(a["name"] for a in record["approvers"]) or "belum ada penyetuju"
+        print(f"#{n}: {names} → {path}")
+    return 0

@@ -38,6 +38,8 @@ class Post:
     tema: str = ""
     tujuan: str = ""
     rencana: str = ""  # id of the plan item it realises (content/<agency>/_rencana/)
+    ralat: tuple[tuple[datetime, str], ...] = ()  # (date, note), oldest first
+    dicabut: tuple[datetime, str] | None = None  # (date, reason) when withdrawn
     body_line: int = 1  # line of the body's first line in the file
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 

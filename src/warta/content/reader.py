@@ -11,10 +11,10 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import frontmatter
-import yaml
 
 from warta.content.files import is_hidden, is_post_path
 from warta.content.models import MediaItem, Post
@@ -46,9 +46,18 @@ FRONT_MATTER = {
     "tema": Field("str"),  # Pedoman VIII.1: composed per theme and objective
     "tujuan": Field("str"),
     "rencana": Field("str", hint="Id butir rencana, misalnya `2026-11#2` (content/<pd>/_rencana/)."),
+    # Corrections to a published post (one entry per change of its title or text), and its
+    # withdrawal: the page then keeps only the title, the notice and the reason.
+    "ralat": Field("list", items=Field("mapping", fields={
+        "date": Field("datetime", required=True),
+        "note": Field("str", required=True),
+    }), hint="Contoh: `ralat: [{date: 2026-11-21 10:00, note: Jumlah peserta diperbaiki}]`."),
+    "dicabut": Field("mapping", fields={
+        "date": Field("datetime", required=True),
+        "reason": Field("str", required=True),
+    }, hint="Contoh: `dicabut: {date: 2026-11-21 10:00, reason: Data belum diverifikasi}`."),
 }
 _HANDLER = frontmatter.YAMLHandler()
-_EVENTS_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def is_post_file(rel: str) -> bool:
@@ -67,24 +76,6 @@ def decode(raw: bytes) -> str:
     return normalise(raw.decode("utf-8-sig"))
 
 
-def _alias_line(fm_text: str) -> int | None:
-    """Line of the first YAML anchor or alias, None when there is none.
-
-    Aliases let a few lines expand into an enormous structure (the "billion laughs"), and a
-    post never needs them; refusing them keeps every stage's reading cheap and identical.
-    """
-    if "&" not in fm_text and "*" not in fm_text:
-        return None
-    try:
-        for event in yaml.parse(fm_text, Loader=_EVENTS_LOADER):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                mark = event.start_mark
-                return int(mark.line) + 1 if mark is not None else 1
-    except yaml.YAMLError:
-        return None  # a syntax error: parse_yaml reports it with its line
-    return None
-
-
 def split_front_matter(text: str, rel: str) -> tuple[YamlDoc | None, str, list[Finding]]:
     """Split and parse the front matter block of normalised text; report every broken form."""
     if not text.strip():
@@ -101,15 +92,11 @@ def split_front_matter(text: str, rel: str) -> tuple[YamlDoc | None, str, list[F
         return None, "", [error(rel, 1, "post-unclosed-front-matter",
                                 "Front matter dibuka dengan `---` di baris 1 tetapi tidak ditutup. "
                                 "Tambahkan baris `---` setelah kunci terakhir.")]
-    alias = _alias_line(fm_text)
-    if alias is not None:
-        return None, body, [error(rel, alias, "post-yaml-alias",
-                                  "Front matter memakai anchor/alias YAML (`&nama` atau `*nama`). "
-                                  "Tulis nilainya langsung; bila `&` atau `*` bagian dari teks, "
-                                  "apit nilainya dengan tanda kutip.")]
     try:
-        doc = parse_yaml(fm_text)
+        doc = parse_yaml(fm_text)  # anchors and aliases refused before anything expands
     except YamlSyntaxError as exc:
+        if exc.expansion:
+            return None, body, [error(rel, exc.line, "post-yaml-alias", f"Front matter ditolak: {exc.problem}.")]
         return None, body, [error(rel, exc.line, "post-yaml",
                                   f"Front matter rusak: {exc.problem}. Periksa titik dua, tanda "
                                   "kutip (judul yang mengandung `:` harus diapit tanda kutip) dan "
@@ -162,6 +149,10 @@ def _build(rel: str, doc: YamlDoc, data: dict[str, Any], body: str, body_line: i
         tema=text("tema"),
         tujuan=text("tujuan"),
         rencana=text("rencana"),
+        ralat=tuple(sorted((as_wib(r["date"]), str(r.get("note") or "").strip())
+                           for r in data.get("ralat") or []
+                           if isinstance(r, dict) and r.get("date") is not None)),
+        dicabut=_withdrawal(data.get("dicabut")),
         lines={".".join(map(str, k)): v for k, v in doc.lines.items()},  # "media.0.alt" too
     )
 
@@ -185,6 +176,12 @@ class ParsedPost:
         if first is None:
             return "bukan berita yang dapat dibaca"
         return f"baris {first.line}: {first.message}"
+
+
+def _withdrawal(value: Any) -> tuple[datetime, str] | None:
+    if not isinstance(value, dict) or value.get("date") is None:
+        return None
+    return as_wib(value["date"]), str(value.get("reason") or "").strip()
 
 
 def parse_post(rel: str, raw: bytes | str) -> ParsedPost:

@@ -18,7 +18,7 @@ from warta.metrics.ledger import dispatch_outcomes
 from warta.metrics.model import Comment
 from warta.metrics.monthly import PlanProgress, plan_progress
 from warta.metrics.numbers import MetricsData, gather
-from warta.metrics.prevents import lead_times, load_pr_events
+from warta.metrics.prevents import approval_pulls, lead_times, load_pr_events
 from warta.metrics.render import as_html, render_agency_kinerja, render_province_evaluation
 from warta.metrics.render_plans import agency_plans_section, equipment_section, province_plans_section
 from warta.metrics.store import Store
@@ -46,7 +46,7 @@ class Dashboard:
     def agency_page(self, slug: str) -> str:
         agency = self.roster.agencies[slug]
         page = render_agency_kinerja(agency, self.row(slug), self.data, self.posts,
-                                     self.summaries.get(slug, []), self.months)
+                                     self.summaries.get(slug, []), self.months, self.now)
         extra = agency_plans_section(self.plans.get(slug, [])) + equipment_section(agency)
         return page + "\n" + "\n".join(extra)
 
@@ -70,7 +70,8 @@ class Dashboard:
 
 def build_dashboard(root: Path, store_dir: Path, ledger_dir: Path, now: datetime, *,
                     pr_events: Path | None = None, cache: Path | str = ":memory:",
-                    comments: list[Comment] | None = None) -> Dashboard:
+                    comments: list[Comment] | None = None,
+                    approvals: list[dict[str, Any]] | None = None) -> Dashboard:
     """Load roster, posts, store and ledger; compute every figure (no writing)."""
     roster = load_roster(root).roster
     posts, _ = load_posts(root, roster)
@@ -84,6 +85,8 @@ def build_dashboard(root: Path, store_dir: Path, ledger_dir: Path, now: datetime
         aggregator.close()
     months = months_back(now)
     lead = lead_times(load_pr_events(pr_events)) if pr_events else None
+    if lead is None and approvals:  # no store: the approval records on the ledger
+        lead = lead_times(approval_pulls(approvals))
     rows = evaluate(roster, posts, now, data, dispatch=dispatch_outcomes(ledger_dir),
                     response=response_stats(comments), lead=lead, months=months)
     summaries = {slug: [summarise(comments, slug, m, now) for m in months_with_comments(comments, slug)

@@ -99,11 +99,18 @@ def evaluate(roster: Roster, posts: Posts, now: datetime, data: MetricsData, *,
     return rows
 
 
+def has_data(row: EvaluationRow) -> bool:
+    """Anything to judge: a published post, a send, a reply or a measure. An agency without
+    any is shown as missing data and gets no score (zeros are not evidence of anything)."""
+    return (row.freshness_days is not None or row.dispatch_total > 0 or row.response is not None
+            or any(m.value is not None for m in row.measures))
+
+
 def rank(rows: list[EvaluationRow]) -> None:
     """Score = mean percentile (0–100) over the criteria with data; ties share order by name."""
     percentiles: dict[str, list[float]] = {r.slug: [] for r in rows}
     for criterion, higher in CRITERIA.items():
-        have = [(r, v) for r in rows if (v := r.value(criterion)) is not None]
+        have = [(r, v) for r in rows if has_data(r) and (v := r.value(criterion)) is not None]
         if len(have) < 2:
             continue
         ordered = sorted(v if higher else -v for _, v in have)

@@ -98,3 +98,16 @@ def lead_times(pulls: list[dict[str, Any]]) -> dict[str, LeadTime]:
         return round(statistics.median(values), 1) if values else None
 
     return {a: LeadTime(n, median(approvals.get(a)), median(merges.get(a))) for a, n in counts.items()}
+
+
+def approval_pulls(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The approval records on the ledger (`warta gate record`) in the shape `lead_times` reads,
+    one per PR: the evaluation's lead times when the metrics store has no PR events."""
+    pulls: dict[Any, dict[str, Any]] = {}
+    for record in records:
+        pulls[record.get("pr")] = {
+            "number": record.get("pr"), "createdAt": record.get("opened_at"), "mergedAt": record.get("merged_at"),
+            "files": list(record.get("files") or []),
+            "reviews": [{"state": "APPROVED", "submittedAt": a.get("at")} for a in record.get("approvers") or []
+                        if isinstance(a, dict) and a.get("at")]}
+    return list(pulls.values())

@@ -6,6 +6,7 @@ no author, ever (comment authors are private persons).
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 
 from warta.channels.networks import label
@@ -19,6 +20,7 @@ from warta.metrics.summary import MonthlySummary
 from warta.metrics.svg import bar_chart, sparkline
 from warta.metrics.topics import MIN_PEOPLE
 from warta.roster.models import Agency
+from warta.timeutil import WIB
 
 NO_DATA = "belum ada data"
 
@@ -53,11 +55,14 @@ def measures_table(values: list[MeasureValue]) -> str:
 
 
 def render_agency_kinerja(agency: Agency, row: EvaluationRow, data: MetricsData, posts: Posts,
-                          summaries: list[MonthlySummary], months: list[str]) -> str:
+                          summaries: list[MonthlySummary], months: list[str],
+                          now: datetime | None = None) -> str:
     """The agency's "Kinerja" page: rank, the five measures with sources, cadence, listening."""
+    standing = (f"Peringkat **{row.rank}** dari seluruh perangkat daerah (skor {_num(row.score)} dari 100)."
+                if row.score is not None else
+                "**Belum dinilai**: belum ada data (berita tayang, kiriman, atau ukuran) untuk dibandingkan.")
     out = [f"# Kinerja {escape(agency.name)}", "",
-           f"Peringkat **{row.rank}** dari seluruh perangkat daerah (skor {_num(row.score)} dari 100). "
-           f"Periode ukuran: {months[0]} s.d. {months[-1]}.", "",
+           f"{standing} Periode ukuran: {months[0]} s.d. {months[-1]}.", "",
            "## Lima ukuran Pedoman XI", "",
            "Setiap nilai dihitung dari angka sumber di kolom terakhir (definisi: halaman *Metrik*).", "",
            measures_table(row.measures), ""]
@@ -73,6 +78,7 @@ def render_agency_kinerja(agency: Agency, row: EvaluationRow, data: MetricsData,
             f"- Unggahan 90 hari terakhir: **{row.posts_window}** ({_num(row.cadence)} per minggu) "
             + sparkline(f"Unggahan per minggu, {agency.name}", [float(w) for w in row.weekly_posts]),
             f"- Unggahan terbaru: {NO_DATA if row.freshness_days is None else f'{row.freshness_days} hari lalu'}",
+            posts_per_month(agency, posts, months, now),
             f"- Kanal di roster: {', '.join(label(c) for c in row.channels_enabled) or '—'}; "
             f"dipakai 90 hari terakhir: {', '.join(label(c) for c in row.channels_used) or '—'}",
             f"- Waktu persetujuan (PR dibuka → digabung, median): "
@@ -82,6 +88,21 @@ def render_agency_kinerja(agency: Agency, row: EvaluationRow, data: MetricsData,
     out += _listening(agency, row, summaries)
     out += _top_posts(agency, data, posts)
     return "\n".join(out) + "\n"
+
+
+def posts_per_month(agency: Agency, posts: Posts, months: list[str], now: datetime | None) -> str:
+    """Published posts per month, from git alone (so the page has it without a metrics store)."""
+    counts = dict.fromkeys(months, 0)
+    for post in posts.for_agency(agency.slug):
+        if now is None and not post.draft or now is not None and post.is_published(now):
+            month = post.goes_live.astimezone(WIB).strftime("%Y-%m")
+            if month in counts:
+                counts[month] += 1
+    if not any(counts.values()):
+        return f"- Unggahan per bulan: {NO_DATA}"
+    return (f"- Unggahan per bulan ({months[0]} s.d. {months[-1]}): "
+            + ", ".join(f"{m}: {n}" for m, n in counts.items() if n) + " "
+            + sparkline(f"Unggahan per bulan, {agency.name}", [float(n) for n in counts.values()], labels=months))
 
 
 def _listening(agency: Agency, row: EvaluationRow, summaries: list[MonthlySummary]) -> list[str]:

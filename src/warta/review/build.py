@@ -10,6 +10,7 @@ from warta.channels.captions import Caption, render_caption
 from warta.check import apply_severities
 from warta.check.files import content_file_findings
 from warta.check.quality import Context, check_post_quality
+from warta.check.ralat import changed_post_pairs, correction_findings, text_changed, text_diff
 from warta.content import load_post
 from warta.content.files import (
     DATA_SUFFIXES,
@@ -24,6 +25,7 @@ from warta.content.urls import post_url
 from warta.findings import Finding, sort_findings
 from warta.git import ChangedPath, diff_name_status, exported_tree, open_repo, resolve_commit
 from warta.roster.at_commit import roster_at
+from warta.timeutil import now_wib
 
 STATUS_LABEL = {"A": "baru", "M": "diubah", "D": "dihapus", "R": "dipindah", "C": "disalin", "T": "diubah"}
 
@@ -38,6 +40,7 @@ class PostReview:
     captions: tuple[Caption, ...] = ()
     url: str = ""
     preview_url: str = ""  # the post's page on the PR preview site (empty: no preview)
+    published_diff: str = ""  # the change to the text the public has seen (short unified diff)
 
     def as_dict(self) -> dict[str, Any]:
         post = self.post
@@ -55,6 +58,7 @@ class PostReview:
             "channels": list(post.channels) if post else [],
             "findings": [f.as_dict() for f in self.findings],
             "captions": [_caption_dict(c) for c in self.captions],
+            "published_diff": self.published_diff or None,
         }
 
 
@@ -203,6 +207,8 @@ def build_review(repo_path: Path, base: str, head: str, *, preview_url: str | No
     # Posts as the PR has them; the roster and province settings (severities, sensitive words)
     # as main has them, so a PR cannot quieten the checks its own report shows.
     roster = roster_at(repo, base_sha)
+    published = {path: base for path, base, _ in changed_post_pairs(repo, base_sha, head_sha)}
+    now = now_wib()
     with exported_tree(repo_path, head_sha, [f"content/{a}" for a in agencies]) as tree:
         ctx = Context(tree, roster.province)
         for change in post_changes:
@@ -212,16 +218,20 @@ def build_review(repo_path: Path, base: str, head: str, *, preview_url: str | No
                 continue
             post, findings = load_post(tree, change.path, roster)
             captions: list[Caption] = []
-            url = preview = ""
+            url = preview = diff = ""
             if post is not None:
                 findings += check_post_quality(ctx, post)
+                base_post = published.get(change.path)
+                if base_post is not None and base_post.is_published(now):
+                    findings += correction_findings(change.path, base_post, post, now)
+                    diff = text_diff(base_post, post) if text_changed(base_post, post) else ""
                 captions = [render_caption(post, ch, roster.province.site_url)
                             for ch in post.channels if ch != "website"]
                 url = post_url(roster.province.site_url, post)
                 preview = post_url(preview_url, post) if preview_url else ""
             findings = sort_findings(apply_severities(findings, roster.province))
             reports.append(PostReview(change.path, status, change.old_path, post, tuple(findings),
-                                      tuple(captions), url, preview))
+                                      tuple(captions), url, preview, diff))
         plans = tuple(_plan_report(tree, change, roster) for change in plan_changes)
     return Review(base_sha, head_sha, tuple(reports), tuple(others), preview_url=preview_url, plans=plans,
                   files=tuple(classify(c, symlink=c.path in links) for c in changes))

@@ -82,6 +82,10 @@ def _post_section(post: PostReview) -> list[str]:
     else:
         lines.append("✅ Semua pemeriksaan lolos.")
     lines.append("")
+    if post.published_diff:
+        fence = "`" * max(3, 1 + max((len(r) for r in re.findall(r"`+", post.published_diff)), default=0))
+        lines += ["<details><summary>✏️ Perubahan pada teks yang sudah tayang</summary>", "",
+                  f"{fence}diff", post.published_diff, fence, "", "</details>", ""]
     if p is not None:
         lines.append(f"🌐 Situs web: {post.url}")
         if post.preview_url:

@@ -9,7 +9,7 @@ from typing import Any
 from warta.findings import Finding, error
 from warta.roster.equipment import SCHEMA as EQUIPMENT_SCHEMA
 from warta.roster.equipment import equipment_from_data
-from warta.roster.models import CHANNELS, Agency, Delegate, Member, NipRecord, Person, Province, Roster
+from warta.roster.models import CHANNELS, CONTACT_FIELDS, Agency, Delegate, Member, NipRecord, Person, Province, Roster
 from warta.schema import Field, check_mapping
 from warta.timeutil import DateParseError, as_date
 from warta.yamlsrc import YamlDoc, YamlSyntaxError, as_mapping, parse_yaml
@@ -51,6 +51,8 @@ AGENCY_SCHEMA = {
     "decree": Field("mapping", fields={"number": Field("str", nullable=True),
                                        "name": Field("str", nullable=True)}),
     "description": Field("str", nullable=True),
+    # The public identity on the agency's site (all optional): logo is an https:// URL.
+    **{key: Field("str", nullable=True) for key in CONTACT_FIELDS},
     "kepala": Field("mapping", nullable=True, fields=PERSON),
     "delegates": Field("list", items=Field("mapping", fields=DELEGATE)),
     "team": Field("list", required=True, items=Field("mapping", fields=MEMBER)),
@@ -168,6 +170,7 @@ def agency_from_data(data: dict[str, Any], slug: str) -> Agency:
         channels={"website": True, **(channels or {})},
         keywords=tuple(w.strip() for w in data.get("kata_kunci") or () if isinstance(w, str) and w.strip()),
         peralatan=equipment_from_data(data.get("peralatan")),
+        contact={key: value for key in CONTACT_FIELDS if (value := _str(data.get(key)))},
     )
 
 

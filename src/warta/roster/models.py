@@ -12,6 +12,7 @@ from warta.timeutil import WIB
 
 CHANNELS = ("website", *NETWORKS)
 SOCIAL_CHANNELS = NETWORKS
+CONTACT_FIELDS = ("logo", "address", "phone", "email", "hours", "maps_url")
 KINDS = ("Dinas", "Badan", "Biro", "Sekretariat", "Inspektorat", "Satuan", "Rumah Sakit")
 
 # Pedoman IX's minimum equipment, as roster keys (see warta.roster.equipment).
@@ -119,6 +120,7 @@ class Agency:
     channels: dict[str, Any] = field(default_factory=dict)
     keywords: tuple[str, ...] = ()  # `kata_kunci`: what wider listening searches for
     peralatan: tuple[Equipment, ...] | None = None  # None: not filled in (unknown, never a gap)
+    contact: dict[str, str] = field(default_factory=dict)  # CONTACT_FIELDS that are filled in
 
     def equipment_gaps(self) -> list[str] | None:
         """IX's items missing, broken or below minimum ("Kamera …: rusak"); None when unknown."""

@@ -97,6 +97,12 @@ def _agency_rules(slug: str, file: str, doc: YamlDoc, data: dict[str, Any],
         out.append(error(file, doc.line("kind"), "roster-kind",
                          f"Jenis perangkat daerah `{kind}` tidak dikenal.{suggest(kind, list(KINDS))}"
                          f" Pilihan: {', '.join(KINDS)}."))
+    for key in ("logo", "maps_url"):
+        value = data.get(key)
+        if isinstance(value, str) and value.strip() and not value.strip().startswith("https://"):
+            out.append(error(file, doc.line(key), "roster-url",
+                             f"`{key}: {value}` harus alamat lengkap yang diawali `https://` "
+                             "(mis. `https://.../logo.png`), atau hapus baris ini."))
     out += _kepala_rules(file, doc, data)
     for index, delegate in enumerate(_items(data.get("delegates"))):
         out += _delegate_rules(file, doc, index, delegate)

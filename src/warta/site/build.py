@@ -78,11 +78,13 @@ def agency_copies(links: Mapping[str, Mapping[str, str]],
     return out
 
 
-def copies_key(key: str, copies: tuple[tuple[str, str, str], ...]) -> str:
-    """A shard's cache key changes when a copy of one of its posts is recorded."""
-    if not copies:
+def copies_key(key: str, copies: tuple[tuple[str, str, str], ...],
+               approvals: dict[str, Any] | None = None) -> str:
+    """A shard's cache key changes when a copy or an approval of one of its posts is recorded."""
+    if not copies and not approvals:
         return key
-    return hashlib.sha256(key.encode() + json.dumps(copies).encode()).hexdigest()[:32]
+    extra = json.dumps(copies).encode() + (json.dumps(approvals, sort_keys=True).encode() if approvals else b"")
+    return hashlib.sha256(key.encode() + extra).hexdigest()[:32]
 
 
 def _content_size(root: Path, slug: str) -> int:
@@ -94,13 +96,14 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
                jobs: int | None = None, now: datetime, cache_dir: Path | None = None,
                on_shard: Callable[[str, str], None] | None = None,
                links: Mapping[str, Mapping[str, str]] | None = None, pages: Sequence[GeneratedPage] = (),
-               readiness: list[dict[str, Any]] | None = None) -> BuildResult:
+               readiness: list[dict[str, Any]] | None = None,
+               approvals: dict[str, list[dict[str, Any]]] | None = None) -> BuildResult:
     """Build the selected agency shards (all by default) into out/<slug>/ and the portal.
 
     What later stages recorded comes in as plain data from the command layer: `links`, each post's
     copies on the networks ({post id: {channel: permalink}}, from the dispatch ledger); `pages`, extra
     portal pages (the evaluation pages from the metrics store); `readiness`, the rows of `warta siap`
-    for the portal's Kesiapan page."""
+    for the portal's Kesiapan page; `approvals`, each post's approval records (Jejak publikasi)."""
     started = time.perf_counter()
     loaded = load_roster(root)
     roster = loaded.roster
@@ -115,7 +118,10 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
     hasher = FileHasher(cache_dir / "files.json")
     common = common_key(root, hasher)
     copies = agency_copies(links or {}, slugs)
-    keys = {slug: copies_key(shard_key(root, slug, common, hasher), copies[slug]) for slug in slugs}
+    approved = {slug: {p: r for p, r in (approvals or {}).items() if p.startswith(f"content/{slug}/")}
+                for slug in slugs}  # each post's approval records (plain data, see commands/)
+    keys = {slug: copies_key(shard_key(root, slug, common, hasher), copies[slug], approved[slug])
+            for slug in slugs}
     hasher.save()
 
     def done(slug: str, state: str) -> None:
@@ -139,7 +145,8 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
         with ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                  initializer=watch_parent) as pool:
             futures = [pool.submit(build_shard, ShardJob(str(root), slug, keys[slug],
-                                                         str(cache_dir), now.isoformat(), copies[slug]))
+                                                         str(cache_dir), now.isoformat(), copies[slug],
+                                                         approved[slug]))
                        for slug in to_build]
             for future in as_completed(futures):
                 result: ShardResult = future.result()

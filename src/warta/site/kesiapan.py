@@ -57,4 +57,6 @@ def kesiapan_page(rows: Sequence[Mapping[str, Any]], names: Mapping[str, str]) -
             f"| {len(r.get('delegates') or [])} | {len(r.get('team_with_github') or [])} "
             f"| {_cell(', '.join(r.get('channels') or []))} | {_cell(str(r.get('last_post') or 'belum ada'))} "
             f"| {_cell(_equipment(r.get('peralatan')))} | {_cell(str(r.get('next_step') or ''))} |")
-    return GeneratedPage(KESIAPAN_PATH, {"title": "Kesiapan"}, body="\n".join(out) + "\n")
+    return GeneratedPage(KESIAPAN_PATH, {"title": "Kesiapan", "description": esc(
+        "Kesiapan setiap perangkat daerah untuk menulis, menyetujui dan menerbitkan berita.")},
+                         body="\n".join(out) + "\n")

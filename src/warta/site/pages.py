@@ -47,11 +47,15 @@ class Listing:
     reading: int = 0
     image: str = ""  # shard-relative URL of the first image's default variant
     extra: dict[str, Any] = field(default_factory=dict)
+    thumbs: tuple[tuple[str, int], ...] = ()  # (shard-relative URL, width) of every variant
+    width: int = 0  # of `image`
+    height: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {"title": self.title, "url": self.url, "date_iso": self.date_iso,
                 "date_text": self.date_text, "summary": self.summary,
-                "category": self.category, "reading": self.reading, "image": self.image}
+                "category": self.category, "reading": self.reading, "image": self.image,
+                "thumbs": [list(t) for t in self.thumbs], "width": self.width, "height": self.height}
 
 
 def url_of(doc_path: str) -> str:

@@ -14,6 +14,7 @@ from warta.roster.models import KINDS, Roster
 from warta.site.cache import RECORD, read_record
 from warta.site.config import read_base_config, shard_config
 from warta.site.engine import run_mkdocs, write_project
+from warta.site.news import card, identity
 from warta.site.pages import GeneratedPage
 from warta.site.project import render_template, template_env
 from warta.site.text import esc
@@ -36,7 +37,7 @@ def _groups(roster: Roster, records: dict[str, dict[str, Any]]) -> list[dict[str
     kinds = list(KINDS) + sorted({a.kind for a in roster} - set(KINDS))
     groups = []
     for kind in kinds:
-        members = [{"name": a.name, "url": f"{a.slug}/",
+        members = [{**identity(a), "url": f"{a.slug}/",
                     "count": records[a.slug]["posts"] if a.slug in records else None}
                    for a in sorted(roster, key=lambda a: a.name) if a.kind == kind]
         if members:
@@ -49,8 +50,7 @@ def _latest(roster: Roster, records: dict[str, dict[str, Any]]) -> list[dict[str
     for slug, record in records.items():
         agency = roster.agency(slug)
         for item in record.get("latest", []):
-            rows.append({**item, "url": f"{slug}/{item['url']}",
-                         "agency_name": agency.label if agency else slug})
+            rows.append({**card(item, f"{slug}/"), "agency_name": agency.label if agency else slug})
     rows.sort(key=lambda r: r["date_iso"], reverse=True)
     return rows[:LATEST]
 
@@ -87,7 +87,8 @@ def assemble_portal(root: Path, out: Path, roster: Roster, records: dict[str, di
                                         "description": esc(province.site_description
                                                            or province.site_title)},
                            before=home),
-             GeneratedPage("cari.md", {"title": "Cari berita"}, before=search)]
+             GeneratedPage("cari.md", {"title": "Cari berita", "description": esc(
+                 f"Cari berita di seluruh situs perangkat daerah {province.site_title}.")}, before=search)]
     nav: list[dict[str, Any]] = [{"Beranda": "index.md"}, {"Cari": "cari.md"}]
     for page in extra or []:
         pages.append(page)

@@ -2,32 +2,33 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import Markup
 
-from warta.channels.networks import LABELS, NETWORK_LABELS
+from warta.channels.networks import LABELS
 from warta.content.files import VIDEO_SUFFIXES
 from warta.content.models import MediaItem, Post
 from warta.content.plans import PlanItem
 from warta.content.urls import post_url_path
 from warta.errors import WartaError
-from warta.formatting import tanggal
 from warta.roster.models import Agency, Province
 from warta.site.agenda import agenda_ics, agenda_view, realising_posts
 from warta.site.feed import rss
 from warta.site.images import ResponsiveImage
-from warta.site.pages import GeneratedPage, Listing, relative, root_of, url_of, without_nip
-from warta.site.text import esc, plain_excerpt, reading_minutes, slugify
+from warta.site.news import card, identity, json_ld, organization_ld
+from warta.site.pages import GeneratedPage, Listing, relative, url_of, without_nip
+from warta.site.postpage import post_listing, render_post
+from warta.site.text import esc, slugify
 
-BODY_MARK = "<!--warta:body-->"  # where the author's Markdown goes in post.md.j2
-PAGE_SIZE = 10
+PAGE_SIZE = 12
+SHARE_JS = Path(__file__).parent / "static" / "warta-share.js"  # "Salin tautan" on post pages
 LATEST = 10
 ImageLookup = Callable[[MediaItem], ResponsiveImage | None]
 
@@ -111,61 +112,29 @@ class _Builder:
         self.agency, self.province, self.env = agency, province, env
         self.base_url = shard_url(province, agency.slug)
         self.pages: list[GeneratedPage] = []
+        self.identity = identity(agency)
+        # Rendered once; it links only outward (phone, e-mail, map, networks), so it is the
+        # same on every page. MkDocs' theme templates print it as it is: it is already escaped.
+        self.footer = render_template(env, "footer.html.j2", agency=agency, province=province,
+                                      identity=self.identity, socials=socials(agency))
 
     def render(self, template: str, **context: Any) -> str:
         return render_template(self.env, template, agency=self.agency, province=self.province,
-                               **context)
+                               identity=self.identity, **context)
 
     def page(self, doc_path: str, title: str, html: str, body: str = "", after: str = "",
              **meta: Any) -> None:
-        self.pages.append(GeneratedPage(doc_path, {"title": esc(title), **meta}, body,
-                                        html, after))
+        meta.setdefault("description", esc(f"{title} — {self.agency.name}"))
+        self.pages.append(GeneratedPage(doc_path, {"title": esc(title), "warta_footer": self.footer,
+                                                   **meta}, body, html, after))
 
     def items(self, listings: Sequence[Listing], from_url: str,
               summaries: bool = True) -> list[dict[str, Any]]:
-        return [{**item.as_dict(), "url": relative(from_url, item.url),
+        return [{**card(item.as_dict(), "", from_url),
                  "summary": item.summary if summaries else ""} for item in listings]
 
-
-def _image_view(image: ResponsiveImage, item: MediaItem, root: str) -> dict[str, Any]:
-    default = image.default()
-    return {"src": f"{root}_media/{default.name}",
-            "srcset": ", ".join(f"{root}_media/{v.name} {v.width}w" for v in image.variants),
-            "width": default.width, "height": default.height,
-            "alt": item.alt, "credit": item.credit}
-
-
-def _post_page(b: _Builder, post: Post, image_for: ImageLookup, copies: dict[str, str]) -> Listing:
-    url = post_url(post)
-    root = root_of(url)
-    images = [(item, img) for item in post.media if (img := image_for(item)) is not None]
-    views = [_image_view(img, item, root) for item, img in images]
-    summary = post.summary or plain_excerpt(post.body)
-    category_url = f"{root}berita/kategori/{slugify(post.category)}/" if post.category else ""
-    video = video_href(post.video or "")
-    date_iso, date_text = post.goes_live.isoformat(), tanggal(post.goes_live)
-    reading = reading_minutes(post.body)
-    view = {"title": post.title, "date_iso": date_iso, "date_text": date_text,
-            "author": post.author, "summary": post.summary, "category": post.category,
-            "category_url": category_url, "reading": reading, "images": views,
-            "video_url": video,
-            "copies": [{"label": label, "url": copies[channel]} for channel, label in NETWORK_LABELS.items()
-                       if copies.get(channel, "").startswith("https://")],
-            "tags": [{"name": t, "url": f"{root}tag/{slugify(t)}/"} for t in post.tags]}
-    first = images[0] if images else None
-    og = {"type": "article", "site_name": esc(b.agency.name), "title": esc(post.title),
-          "description": esc(summary), "url": esc(b.base_url + url),
-          "image": esc(b.base_url + "_media/" + first[1].largest.name) if first else "",
-          "image_alt": esc(first[0].alt) if first else "",
-          "published": post.goes_live.isoformat()}
-    before, _, after = b.render("post.md.j2", post=view, body=Markup(BODY_MARK),
-                                root=root).partition(BODY_MARK)
-    b.page(url[:-1] + ".md", post.title, before, body=post.body, after=after,
-           description=esc(summary), warta_post=True, warta_og=og,
-           warta_feed=f"{root}feed.xml")
-    return Listing(post.title, url, date_iso, date_text, summary, post.category, reading,
-                   f"_media/{first[1].default().name}" if first else "",
-                   {"tags": list(post.tags)})
+    def video_href(self, video: str) -> str:
+        return video_href(video)
 
 
 def _relinked(from_url: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -186,6 +155,7 @@ def _paginated(b: _Builder, listings: list[Listing], years: list[dict[str, Any]]
         b.page(url + "index.md", title,
                b.render("list.md.j2", heading=title, intro="", items=b.items(chunk, url),
                         pager=pager, years=_relinked(url, years) if number == 1 else [],
+                        categories_nav=_relinked(url, categories),
                         categories=_relinked(url, categories) if number == 1 else []))
 
 
@@ -197,7 +167,8 @@ def _grouped(b: _Builder, groups: dict[tuple[str, str], list[Listing]], prefix: 
         title = f"{heading}: {name}"
         b.page(url + "index.md", title,
                b.render("list.md.j2", heading=title, intro="", pager=None, years=[],
-                        categories=[], items=b.items(listings, url, summaries=False)))
+                        categories=[], categories_nav=[], items=b.items(listings, url, summaries=False)),
+               description=esc(f"{heading} {name}: {len(listings)} berita dari {b.agency.name}."))
         index.append({"name": name, "url": url, "count": len(listings)})
     return index
 
@@ -205,12 +176,22 @@ def _grouped(b: _Builder, groups: dict[tuple[str, str], list[Listing]], prefix: 
 def agency_project(agency: Agency, province: Province, posts: Sequence[Post],
                    env: jinja2.Environment, image_for: ImageLookup,
                    copies: dict[str, dict[str, str]] | None = None,
-                   agenda: Sequence[PlanItem] = ()) -> AgencyProject:
+                   agenda: Sequence[PlanItem] = (),
+                   approvals: Mapping[str, Sequence[Mapping[str, Any]]] | None = None) -> AgencyProject:
     """All pages of one agency site; `posts` are the published ones, newest first;
     `copies` are each post's copies on the networks (from the dispatch ledger); `agenda`
-    the public plan items only (warta.content.plans.public_items)."""
+    the public plan items only (warta.content.plans.public_items); `approvals` each post's
+    approval records by path (from the ledger's approvals/), as plain data."""
     b = _Builder(agency, province, env)
-    listings = [_post_page(b, post, image_for, (copies or {}).get(post.id, {})) for post in posts]
+    made = [(post, *post_listing(post, post_url(post), image_for)) for post in posts]
+    live = [(post, listing) for post, listing, _ in made if post.dicabut is None]
+    listings = [listing for _, listing in live]
+    position = {id(listing): i for i, listing in enumerate(listings)}
+    for post, listing, images in made:
+        render_post(b, post, listing, images, listings=listings, index=position.get(id(listing), -1),
+                    approvals=(approvals or {}).get(post.path, ()),
+                    copies=(copies or {}).get(post.id, {}))
+    posts = [post for post, _ in live]
     by_year: dict[tuple[str, str], list[Listing]] = defaultdict(list)
     by_category: dict[tuple[str, str], list[Listing]] = defaultdict(list)
     by_tag: dict[tuple[str, str], list[Listing]] = defaultdict(list)
@@ -227,15 +208,20 @@ def agency_project(agency: Agency, province: Province, posts: Sequence[Post],
     tags = _grouped(b, by_tag, "tag/", "Tag")
     _paginated(b, listings, years, categories)
     b.page("tag/index.md", "Tag", b.render("tags.md.j2", tags=[
-        {**t, "url": relative("tag/", t["url"])} for t in tags]))
+        {**t, "url": relative("tag/", t["url"])} for t in tags]),
+           description=esc(f"Semua tag berita {agency.name}."))
     members = [{"name": without_nip(m.name), "jabatan": without_nip(m.jabatan)}
                for m in agency.team if m.name]
     kepala = without_nip(agency.kepala.name) if agency.kepala and agency.kepala.name else ""
-    b.page("tim.md", "Tim Publikasi", b.render("team.md.j2", members=members, kepala=kepala))
+    b.page("tim.md", "Tim Publikasi", b.render("team.md.j2", members=members, kepala=kepala),
+           description=esc(f"Tim Publikasi dan Informasi {agency.name}."))
+    latest = b.items(listings[:LATEST + 1], "")
     b.page("index.md", agency.name,
            b.render("home.md.j2", socials=socials(agency), portal="../",
-                    latest=b.items(listings[:LATEST], "")),
-           description=esc(agency.description or agency.name), warta_feed="feed.xml")
+                    lead=latest[0] if latest else None, latest=latest[1:],
+                    categories=categories),
+           description=esc(agency.description or agency.name), warta_feed="feed.xml",
+           warta_jsonld=json_ld(organization_ld(agency, b.base_url)))
     feed = rss(agency.name, b.base_url, agency.description or agency.name, listings[:20])
     realised = {item_id: post_url(post) for item_id, post in realising_posts(agenda, posts).items()}
     b.page("agenda.md", "Agenda", b.render(
@@ -244,7 +230,8 @@ def agency_project(agency: Agency, province: Province, posts: Sequence[Post],
     ics = agenda_ics(agency.name, b.base_url, agency.slug, agenda, realised)
     nav = [{"Beranda": "index.md"}, {"Berita": "berita/index.md"}, {"Agenda": "agenda.md"},
            {"Tag": "tag/index.md"}, {"Tim Publikasi": "tim.md"}]
-    return AgencyProject(b.pages, {"feed.xml": feed, "agenda.ics": ics}, listings, nav)
+    return AgencyProject(b.pages, {"feed.xml": feed, "agenda.ics": ics, "warta-share.js": SHARE_JS.read_bytes()},
+                         listings, nav)
 
 
 def manifest(agency: Agency, project: AgencyProject) -> dict[str, Any]:
@@ -253,3 +240,7 @@ def manifest(agency: Agency, project: AgencyProject) -> dict[str, Any]:
             "posts": len(project.listings),
             "latest": [item.as_dict() for item in project.listings[:LATEST]],
             "urls": sorted({url_of(p.path) for p in project.pages})}
+
+
+def dump_manifest(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1)

@@ -35,6 +35,7 @@ class ShardJob:
     cache_dir: str
     now: str  # ISO 8601, aware
     copies: tuple[tuple[str, str, str], ...] = ()  # (post id, channel, permalink) from the ledger
+    approvals: dict[str, Any] | None = None  # post path -> approval records (warta gate record)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ def publication_window(posts: list[Post], now: datetime) -> tuple[str | None, st
 
 
 def generate(root: Path, slug: str, now: datetime, project_dir: Path, cache_dir: Path,
-             copies: tuple[tuple[str, str, str], ...] = ()) -> tuple[dict[str, Any], list[GeneratedPage]]:
+             copies: tuple[tuple[str, str, str], ...] = (),
+             approvals: dict[str, Any] | None = None) -> tuple[dict[str, Any], list[GeneratedPage]]:
     """Write the agency's MkDocs project; returns its manifest (with the window) and pages."""
     loaded = load_roster(root)
     agency = loaded.roster.agency(slug)
@@ -93,7 +95,7 @@ def generate(root: Path, slug: str, now: datetime, project_dir: Path, cache_dir:
         links.setdefault(post_id, {})[channel] = url
     plans, _ = load_plans(root, loaded.roster, [slug])  # `warta check` reports their problems
     project = agency_project(agency, province, published, template_env(template_dir), image_for, links,
-                             agenda=public_items(plans))
+                             agenda=public_items(plans), approvals=approvals)
     config = shard_config(read_base_config(root), site_name=agency.name,
                           site_url=shard_url(province, slug), nav=project.nav)
     write_project(project_dir, config, project.pages, project.files, template_dir)
@@ -137,7 +139,7 @@ def build_shard(job: ShardJob) -> ShardResult:
     work = cache_dir / "shards" / job.slug / f".tmp-{os.getpid()}-{time.time_ns()}"
     try:
         record, pages = generate(root, job.slug, datetime.fromisoformat(job.now),
-                                 work / "project", cache_dir, job.copies)
+                                 work / "project", cache_dir, job.copies, job.approvals)
         site = work / "site" / job.slug
         run_mkdocs(work / "project", site, pages)
         if record["posts"]:  # posts are all that search shows; an empty shard adds no bundle

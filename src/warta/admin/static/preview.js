@@ -1,6 +1,6 @@
 /* Warta's editor preview: the post as the agency site shows it, then the caption each
  * chosen network will receive (WartaCaptions, the port of render_caption). Plain JS:
- * Decap's bundle provides CMS, h (React.createElement) and createClass. */
+ * the CMS bundle provides CMS, h (React.createElement) and createClass. */
 (function () {
   "use strict";
   var W = window.WARTA, C = window.WartaCaptions;
@@ -58,7 +58,8 @@
   var PostPreview = createClass({
     render: function () {
       var props = this.props;
-      var agency = props.collection.get("name");
+      // Decap passes the collection; Sveltia only the entry, which names it
+      var agency = props.collection ? props.collection.get("name") : props.entry.get("collection");
       var post = postFrom(props.entry, agency);
       var info = W.agencies[agency] || { name: agency };
       var social = post.channels.filter(function (c) { return c !== "website"; });

@@ -23,7 +23,7 @@ from github.Repository import Repository
 
 from warta import git as wgit
 from warta.errors import UsageError
-from warta.findings import has_errors
+from warta.findings import Finding, has_errors
 from warta.gate.comment import CHECK_NAME, requirements_markdown, title
 from warta.gate.github.pulls import (
     API_ERRORS,
@@ -136,12 +136,28 @@ def quality_result(checkout: Path, sha: str, today: date | None = None) -> dict[
     with wgit.exported_tree(checkout, resolved, QUALITY_TREE) as tree:
         (tree / "roster").mkdir(exist_ok=True)
         findings = run_check(tree, today=today)
+    findings += _corrections(checkout, resolved)
     errors = [f for f in findings if has_errors([f])]
     ordered = errors + [f for f in findings if not has_errors([f])]
     # Capped, errors first: the result travels as a job output to the job with the App token.
     return {"sha": resolved, "ok": not errors, "errors": len(errors),
             "warnings": len(findings) - len(errors),
             "findings": [f.as_dict() for f in ordered[:_MAX_LINES]]}
+
+
+def _corrections(checkout: Path, sha: str) -> list[Finding]:
+    """Published posts changed without `ralat`, against where `sha` left the checkout's branch
+    (the trusted clone is the default branch: that is the PR's or the merge group's base)."""
+    from warta.check.ralat import corrections_between
+
+    repo = wgit.open_repo(checkout)
+    try:
+        bases = repo.merge_base(sha, "HEAD")
+    except wgit.GitCommandError:  # no common history: nothing of it was published
+        return []
+    if not bases or bases[0].hexsha == sha:
+        return []
+    return corrections_between(repo, bases[0].hexsha, sha, now_wib())
 
 
 def _summary(result: dict[str, Any]) -> tuple[str, str]:
