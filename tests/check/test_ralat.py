@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import git
-from warta.report.build import build_report
 
 from tests.conftest import POST_A, write
 from warta.gate.github.queue import quality_result
+from warta.review.build import build_review
 
 POST = "content/dinas-contoh/2026/2026-11-20-posyandu-serentak.md"
 EDITED = POST_A.replace("Posyandu serentak dilaksanakan di seluruh kelurahan.",
@@ -34,7 +34,7 @@ def codes(findings: list[dict]) -> set[str]:
 
 def test_changed_published_text_without_ralat_fails(sample_git_repo: Path) -> None:
     base, head = branch(sample_git_repo, EDITED)
-    post = build_report(sample_git_repo, base, head).posts[0]
+    post = build_review(sample_git_repo, base, head).posts[0]
     assert "post-ralat-missing" in {f.code for f in post.findings}
     assert "-Posyandu serentak dilaksanakan di seluruh kelurahan." in post.published_diff
     assert "+Posyandu serentak dilaksanakan di 67 kelurahan." in post.published_diff
@@ -44,7 +44,7 @@ def test_changed_published_text_without_ralat_fails(sample_git_repo: Path) -> No
 
 def test_ralat_entry_lets_the_change_through(sample_git_repo: Path) -> None:
     base, head = branch(sample_git_repo, RALAT)
-    post = build_report(sample_git_repo, base, head).posts[0]
+    post = build_review(sample_git_repo, base, head).posts[0]
     assert not {"post-ralat-missing", "post-ralat-removed"} & {f.code for f in post.findings}
     assert post.published_diff  # still shown to the approver
     assert "post-ralat-missing" not in codes(quality_result(sample_git_repo, head)["findings"])
@@ -56,4 +56,4 @@ def test_removing_a_published_ralat_fails(sample_git_repo: Path) -> None:
     repo.git.add(A=True)
     repo.index.commit("ralat di main")
     base, head = branch(sample_git_repo, EDITED, "hapus-ralat")
-    assert "post-ralat-removed" in {f.code for f in build_report(sample_git_repo, base, head).posts[0].findings}
+    assert "post-ralat-removed" in {f.code for f in build_review(sample_git_repo, base, head).posts[0].findings}

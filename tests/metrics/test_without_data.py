@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from warta.metrics.report import build_dashboard
-
 from tests.conftest import POST_A, write
+from warta.metrics.dashboard import build_dashboard
 from warta.timeutil import WIB
 
 NOW = datetime(2026, 11, 29, 10, 0, tzinfo=WIB)
