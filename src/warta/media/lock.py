@@ -1,0 +1,81 @@
+"""content/<agency>/media.lock: which object-store bytes each `media: - file:` name stands for.
+
+One JSON object a line, sorted by file name, so a pull request's diff shows exactly which
+photo (sha256, size, pixels) the Kepala PD approves, one line per photo. JSON lines rather
+than YAML: a line is a whole record, merges of two posts' photos rarely conflict.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+LOCK_NAME = "media.lock"
+
+
+class LockError(Exception):
+    def __init__(self, rel: str, line: int, message: str) -> None:
+        super().__init__(message)
+        self.rel, self.line, self.message = rel, line, message
+
+
+@dataclass(frozen=True)
+class LockEntry:
+    file: str  # relative to content/<agency>/, e.g. 2026/media/foto.jpg
+    key: str  # object key in the store: <agency>/sha256/<hex><ext>
+    sha256: str
+    size: int
+    width: int
+    height: int
+    content_type: str
+
+
+def lock_rel(agency: str) -> str:
+    return f"content/{agency}/{LOCK_NAME}"
+
+
+def dump_lock(entries: list[LockEntry]) -> str:
+    lines = [json.dumps(asdict(e), ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+             for e in sorted(entries, key=lambda e: e.file)]
+    return "".join(line + "\n" for line in lines)
+
+
+def parse_lock(text: str, rel: str) -> dict[str, LockEntry]:
+    entries: dict[str, LockEntry] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            entry = LockEntry(**{k: data[k] for k in LockEntry.__dataclass_fields__})
+        except (ValueError, KeyError, TypeError):
+            raise LockError(rel, number, f"Baris {number} di {rel} rusak. Jangan menyunting berkas ini "
+                            "dengan tangan; tambahkan foto dengan `warta media add`.") from None
+        entries[entry.file] = entry
+    return entries
+
+
+def load_lock(root: Path, agency: str) -> dict[str, LockEntry]:
+    """The agency's manifest ({} when it has none); raises LockError on a damaged line."""
+    path = root / lock_rel(agency)
+    if not path.is_file() or path.is_symlink():
+        return {}
+    return parse_lock(path.read_text(encoding="utf-8"), lock_rel(agency))
+
+
+def write_lock(root: Path, agency: str, entries: dict[str, LockEntry]) -> None:
+    path = root / lock_rel(agency)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dump_lock(list(entries.values())), encoding="utf-8")
+
+
+def locked_path(root: Path, repo_path: str) -> LockEntry | None:
+    """The manifest entry for a repository path content/<agency>/<file>, if any."""
+    parts = repo_path.split("/", 2)
+    if len(parts) < 3 or parts[0] != "content":
+        return None
+    try:
+        return load_lock(root, parts[1]).get(parts[2])
+    except LockError:
+        return None
