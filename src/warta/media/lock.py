@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 LOCK_NAME = "media.lock"
@@ -61,7 +62,14 @@ def load_lock(root: Path, agency: str) -> dict[str, LockEntry]:
     path = root / lock_rel(agency)
     if not path.is_file() or path.is_symlink():
         return {}
-    return parse_lock(path.read_text(encoding="utf-8"), lock_rel(agency))
+    stat = path.stat()
+    return dict(_parsed(str(path), stat.st_mtime_ns, stat.st_size, lock_rel(agency)))
+
+
+@lru_cache(maxsize=64)
+def _parsed(path: str, mtime_ns: int, size: int, rel: str) -> tuple[tuple[str, LockEntry], ...]:
+    # Every media item of every post asks; the file is read once per change (mtime, size).
+    return tuple(parse_lock(Path(path).read_text(encoding="utf-8"), rel).items())
 
 
 def write_lock(root: Path, agency: str, entries: dict[str, LockEntry]) -> None:
