@@ -64,13 +64,15 @@ def new(
     category: Annotated[str, typer.Option("--category", help="Kategori.")] = "",
     tag: Annotated[list[str] | None, typer.Option("--tag", help="Tag (boleh berulang).")] = None,
     pr: Annotated[bool, typer.Option("--pr", help="Buat cabang, commit, push dan pull request.")] = False,
+    photo: Annotated[Path | None, typer.Option("--photo", help="Foto berita (diperkecil, tanpa GPS).")] = None,
+    alt: Annotated[str | None, typer.Option("--alt", help="Apa yang terlihat di foto (wajib dengan --photo).")] = None,
 ) -> None:
     """Buat berkas berita baru dengan front matter dari roster."""
     from warta.commands.new import new as run
 
     raise typer.Exit(run(agency_slug=agency, title=title, author=author, date=date,
                          channels=channel or [], summary=summary, category=category,
-                         tags=tag or [], pr=pr))
+                         tags=tag or [], pr=pr, photo=photo, alt=alt))
 
 
 @app.command()
