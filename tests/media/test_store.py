@@ -130,3 +130,19 @@ def test_lock_without_store_and_damaged_lock_are_reported(store_repo: Path, tmp_
     province.write_text(province.read_text(encoding="utf-8").split("media_store:")[0], encoding="utf-8")
     codes = {f.code for f in run_check(store_repo, today=date(2026, 11, 25))}
     assert "media-store-missing" in codes
+
+
+def test_dispatch_reads_a_stored_photo_verified(store_repo: Path, tmp_path: Path) -> None:
+    from warta.dispatch.model import ApiError
+    from warta.dispatch.run import GitMedia
+
+    key = _add(store_repo, phone_photo(tmp_path / "IMG_4.jpg", (1600, 1200), orientation=1))
+    path = "content/dinas-contoh/2026/media/img-4.jpg"
+    media = GitMedia(store_repo)
+    assert media.read(path) == _store(store_repo).get(key)  # X uploads these bytes
+    store = _store(store_repo)
+    store.put(key, b"lain", "image/jpeg")
+    for cached in (store_repo / ".warta/cache/media-store").iterdir():
+        cached.unlink()
+    with pytest.raises(ApiError, match="tidak sama dengan yang disetujui"):
+        media.read(path)
