@@ -123,9 +123,15 @@ def test_lock_without_store_and_damaged_lock_are_reported(store_repo: Path, tmp_
     _add(store_repo, phone_photo(tmp_path / "IMG_3.jpg", (1600, 1200), orientation=1))
     assert load_lock(store_repo, "dinas-contoh")
     lock = store_repo / "content/dinas-contoh/media.lock"
-    lock.write_text(lock.read_text(encoding="utf-8") + "{rusak\n", encoding="utf-8")
+    good = lock.read_text(encoding="utf-8")
+    lock.write_text(good + "{rusak\n", encoding="utf-8")
     found = [f for f in run_check(store_repo, today=date(2026, 11, 25)) if f.code == "media-lock-invalid"]
     assert len(found) == 1 and found[0].line == 2
+    # A hand-made line whose sha256 would name a file outside the cache, or another agency's key.
+    entry = json.loads(good)
+    for field, value in (("sha256", "../../../etc/x"), ("key", "badan-contoh/sha256/" + entry["sha256"] + ".jpg")):
+        lock.write_text(json.dumps({**entry, field: value}) + "\n", encoding="utf-8")
+        assert [f for f in run_check(store_repo, today=date(2026, 11, 25)) if f.code == "media-lock-invalid"]
     province = store_repo / "roster/_province.yml"
     province.write_text(province.read_text(encoding="utf-8").split("media_store:")[0], encoding="utf-8")
     codes = {f.code for f in run_check(store_repo, today=date(2026, 11, 25))}

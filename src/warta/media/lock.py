@@ -8,6 +8,7 @@ than YAML: a line is a whole record, merges of two posts' photos rarely conflict
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -50,11 +51,27 @@ def parse_lock(text: str, rel: str) -> dict[str, LockEntry]:
         try:
             data = json.loads(line)
             entry = LockEntry(**{k: data[k] for k in LockEntry.__dataclass_fields__})
+            _validate(entry, rel)
         except (ValueError, KeyError, TypeError):
             raise LockError(rel, number, f"Baris {number} di {rel} rusak. Jangan menyunting berkas ini "
                             "dengan tangan; tambahkan foto dengan `warta media add`.") from None
         entries[entry.file] = entry
     return entries
+
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_FILE = re.compile(r"^(?!.*(?:^|/)\.\.?(?:/|$))[\w./-]+$")
+
+
+def _validate(entry: LockEntry, rel: str) -> None:
+    """A line names a content-addressed key of its own agency, and a file inside its folder: the
+    sha256 becomes a cache file name, so nothing else may pass."""
+    agency = rel.split("/")[1]
+    if not (_SHA256.match(entry.sha256) and _FILE.match(entry.file)
+            and re.fullmatch(rf"{re.escape(agency)}/sha256/{entry.sha256}\.[a-z0-9]{{1,5}}", entry.key)
+            and all(isinstance(v, int) and v >= 0 for v in (entry.size, entry.width, entry.height))
+            and isinstance(entry.content_type, str)):
+        raise ValueError(entry.file)
 
 
 def load_lock(root: Path, agency: str) -> dict[str, LockEntry]:
