@@ -64,13 +64,15 @@ def new(
     category: Annotated[str, typer.Option("--category", help="Kategori.")] = "",
     tag: Annotated[list[str] | None, typer.Option("--tag", help="Tag (boleh berulang).")] = None,
     pr: Annotated[bool, typer.Option("--pr", help="Buat cabang, commit, push dan pull request.")] = False,
+    photo: Annotated[Path | None, typer.Option("--photo", help="Foto berita (diperkecil, tanpa GPS).")] = None,
+    alt: Annotated[str | None, typer.Option("--alt", help="Apa yang terlihat di foto (wajib dengan --photo).")] = None,
 ) -> None:
     """Buat berkas berita baru dengan front matter dari roster."""
     from warta.commands.new import new as run
 
     raise typer.Exit(run(agency_slug=agency, title=title, author=author, date=date,
                          channels=channel or [], summary=summary, category=category,
-                         tags=tag or [], pr=pr))
+                         tags=tag or [], pr=pr, photo=photo, alt=alt))
 
 
 @app.command()
@@ -531,6 +533,33 @@ def inbox_reply(
     from warta.commands.inbox import reply_command
 
     raise typer.Exit(reply_command(comment_id, text, network, by, store))
+
+
+media_app = typer.Typer(help="Foto dan video berita.", no_args_is_help=True)
+app.add_typer(media_app, name="media")
+
+
+@media_app.command("add")
+def media_add(
+    file: Annotated[Path, typer.Argument(help="Foto dari kamera atau ponsel.")],
+    post: Annotated[Path, typer.Option("--post", help="Berkas berita, mis. content/…/2026-11-20-judul.md.")],
+    alt: Annotated[str | None, typer.Option("--alt", help="Apa yang terlihat di foto (wajib).")] = None,
+    credit: Annotated[str, typer.Option("--credit", help="Fotografer atau sumber foto.")] = "",
+) -> None:
+    """Tambahkan foto ke berita: diperkecil (≤ 2560 px, ≤ 1 MB), tanpa data lokasi."""
+    from warta.commands.media import add as run
+
+    raise typer.Exit(run(file, post, alt, credit))
+
+
+@media_app.command("fix")
+def media_fix(
+    files: Annotated[list[Path], typer.Argument(help="Foto yang terlalu besar.")],
+) -> None:
+    """Perkecil foto yang sudah ada (≤ 2560 px, ≤ 1 MB, tanpa EXIF/GPS), nama berkas tetap."""
+    from warta.commands.media import fix as run
+
+    raise typer.Exit(run(files))
 
 
 # --- more commands register below (new, codeowners, build, serve, gate, report, dispatch) ---

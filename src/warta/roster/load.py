@@ -76,6 +76,13 @@ PROVINCE_SCHEMA = {
     }),
     "sensitive_words": Field("list[str]"),
     "severities": Field("mapping", open=True),
+    # S3-compatible store for photos and videos (warta.media.store); absent: media stay in git.
+    "media_store": Field("mapping", nullable=True, fields={
+        "endpoint": Field("str", required=True),
+        "bucket": Field("str", required=True),
+        "public_base_url": Field("str"),
+        "region": Field("str"),
+    }),
 }
 
 
@@ -193,6 +200,7 @@ def province_from_data(data: dict[str, Any]) -> Province:
         else (),
         severities={str(k): "off" if v is False else str(v) for k, v in severities.items()}  # YAML 1.1: off is False
         if isinstance(severities, dict) else {},
+        media_store=as_mapping(data.get("media_store")),
     )
 
 

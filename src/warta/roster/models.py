@@ -160,6 +160,7 @@ class Province:
     media_center_channels: dict[str, Any] = field(default_factory=dict)
     sensitive_words: tuple[str, ...] = ()
     severities: dict[str, str] = field(default_factory=dict)
+    media_store: dict[str, Any] = field(default_factory=dict)  # warta.media.store.store_config
 
 
 @dataclass(frozen=True)

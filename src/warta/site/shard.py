@@ -17,6 +17,7 @@ from warta.content.files import PLANS_DIR, is_publishable_attachment, regular_fi
 from warta.content.models import MediaItem, Post
 from warta.content.plans import load_plans, public_items
 from warta.errors import WartaError
+from warta.media.resolve import MediaSource
 from warta.roster import load_roster
 from warta.site.cache import RECORD, entry_dir, prune
 from warta.site.config import read_base_config, shard_config
@@ -83,11 +84,14 @@ def generate(root: Path, slug: str, now: datetime, project_dir: Path, cache_dir:
     media_out = project_dir / "docs" / "_media"
     media_cache = cache_dir / "media"
 
+    # Only a regular file inside the agency's folder (no symlink on the way), or the object
+    # media.lock names in the province's store, fetched and verified against its sha256.
+    source_of = MediaSource(root, slug, province, cache_dir / "media-store")
+
     def image_for(item: MediaItem) -> ResponsiveImage | None:
         if not item.path.startswith(f"content/{slug}/") or not is_image(item.path):
             return None
-        # Only a regular file inside the agency's folder, with no symlink anywhere on the way.
-        source = regular_file_inside(root, item.path)
+        source = source_of.local(item.path)
         return responsive_image(source, media_out, media_cache) if source is not None else None
 
     template_dir = root / "site_templates"
@@ -101,6 +105,7 @@ def generate(root: Path, slug: str, now: datetime, project_dir: Path, cache_dir:
                           site_url=shard_url(province, slug), nav=project.nav)
     write_project(project_dir, config, project.pages, project.files, template_dir)
     _link_attachments(root, slug, project_dir / "docs" / "berita", media_cache)
+    _link_stored(source_of, published, project_dir / "docs" / "berita")
     valid_from, valid_until = publication_window(mine, now)
     record = {**manifest(agency, project), "valid_from": valid_from, "valid_until": valid_until}
     return record, project.pages
@@ -131,6 +136,22 @@ def _link_attachments(root: Path, slug: str, berita: Path, media_cache: Path) ->
                 os.link(source, target)
             except OSError:
                 shutil.copy2(source, target)
+
+
+def _link_stored(source_of: MediaSource, published: list[Post], berita: Path) -> None:
+    """Photos of published posts kept in the store are published at the same relative path as
+    a file in git would be (the networks fetch them by URL); they carry no EXIF already."""
+    prefix = f"content/{source_of.slug}/"
+    for post in published:
+        for item in post.media:
+            if source_of.entry(item.path) is None or (source_of.root / item.path).exists():
+                continue
+            source = source_of.local(item.path)
+            target = berita / item.path[len(prefix):]
+            if source is None or target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
 
 
 def build_shard(job: ShardJob) -> ShardResult:
