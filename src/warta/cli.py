@@ -85,6 +85,16 @@ def codeowners(
     raise typer.Exit(run(check=check))
 
 
+@app.command("workflow-tokens")
+def workflow_tokens(
+    check: Annotated[bool, typer.Option("--check", help="Hanya periksa; gagal bila berbeda.")] = False,
+) -> None:
+    """Tulis atau periksa daftar secret token (satu per perangkat daerah × jaringan) di workflow."""
+    from warta.commands.workflow_tokens import workflow_tokens as run
+
+    raise typer.Exit(run(check=check))
+
+
 class ReportFormat(enum.StrEnum):
     markdown = "markdown"
     json = "json"

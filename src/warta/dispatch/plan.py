@@ -17,6 +17,7 @@ from warta.dispatch.ledger import KeyState, Ledger
 from warta.dispatch.model import Item, Key, content_hash
 from warta.errors import UsageError
 from warta.roster.models import SOCIAL_CHANNELS, Agency, Roster
+from warta.roster.tokens import MEDIA_CENTER as MEDIA_CENTER  # ledger and token name of the Media Center
 
 DEFAULT_HORIZON_DAYS = 30
 
@@ -48,7 +49,6 @@ class Plan:
         return [i for i in self.items if i.status == "scheduled"]
 
 
-MEDIA_CENTER = "media-center"  # ledger and token name of the province's Media Center accounts
 MEDIA_CENTER_NAME = "Media Center Provinsi Bengkulu"
 
 
