@@ -19,6 +19,7 @@ from warta.errors import UsageError
 from warta.roster import load_roster
 from warta.roster.models import Roster
 from warta.schema import suggest
+from warta.site.assets import SHARED, place_shared, prune_shared
 from warta.site.cache import (
     FileHasher,
     common_key,
@@ -31,7 +32,13 @@ from warta.site.cache import (
 from warta.site.config import read_base_config
 from warta.site.dashboards import dashboard_pages, pages_key
 from warta.site.kesiapan import kesiapan_page
-from warta.site.portal import assemble_portal, portal_key, read_portal_key, shard_records
+from warta.site.portal import (
+    assemble_portal,
+    portal_key,
+    read_portal_assets,
+    read_portal_key,
+    shard_records,
+)
 from warta.site.shard import ShardJob, ShardResult, build_shard, watch_parent
 
 FRESH, CACHED, BUILT, FAILED = "tidak berubah", "dari cache", "dibangun", "gagal"
@@ -122,10 +129,16 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
             on_shard(slug, state)
 
     to_build: list[str] = []
+    store = cache_dir / SHARED
+
+    def usable(record: dict[str, Any] | None, slug: str) -> bool:
+        return (record_usable(record, keys[slug], now) and record is not None
+                and place_shared(out, store, list(record.get("assets", []))))
+
     for slug in slugs:
-        if record_usable(read_record(out / slug), keys[slug], now):
+        if usable(read_record(out / slug), slug):
             done(slug, FRESH)
-        elif record_usable(read_record(entry_dir(cache_dir, slug, keys[slug])), keys[slug], now):
+        elif usable(read_record(entry_dir(cache_dir, slug, keys[slug])), slug):
             place(entry_dir(cache_dir, slug, keys[slug]), out / slug)
             done(slug, CACHED)
         else:
@@ -142,7 +155,9 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
             for future in as_completed(futures):
                 result: ShardResult = future.result()
                 if result.ok:
-                    place(entry_dir(cache_dir, result.slug, keys[result.slug]), out / result.slug)
+                    entry = entry_dir(cache_dir, result.slug, keys[result.slug])
+                    place(entry, out / result.slug)
+                    place_shared(out, store, list((read_record(entry) or {}).get("assets", [])))
                     done(result.slug, BUILT)
                 else:
                     report.errors[result.slug] = result.message
@@ -153,8 +168,10 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
     if readiness is not None:
         extra.append(kesiapan_page(readiness, {a.slug: a.name for a in roster}))
     key = pages_key(portal_key(root, common, records, roster), extra)
-    if read_portal_key(out) != key:
-        assemble_portal(root, out, roster, records, key, extra)
+    if read_portal_key(out) != key or not place_shared(out, store, read_portal_assets(out)):
+        assemble_portal(root, out, roster, records, key, extra, store)
         report.portal_built = True
+    prune_shared(out, {name for record in shard_records(out, roster).values()
+                       for name in record.get("assets", [])} | set(read_portal_assets(out)))
     report.seconds = time.perf_counter() - started
     return report

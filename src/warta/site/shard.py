@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from warta.content import load_posts
 from warta.content.files import is_publishable_attachment, regular_file_inside
 from warta.content.models import MediaItem, Post
 from warta.errors import WartaError
 from warta.roster import load_roster
+from warta.site.assets import SHARED, share_assets
 from warta.site.cache import RECORD, entry_dir, prune
 from warta.site.config import read_base_config, shard_config
 from warta.site.engine import run_mkdocs, write_project
@@ -97,7 +99,8 @@ def generate(root: Path, slug: str, now: datetime, project_dir: Path, cache_dir:
     write_project(project_dir, config, project.pages, project.files, template_dir)
     _link_attachments(root, slug, project_dir / "docs" / "berita", media_cache)
     valid_from, valid_until = publication_window(mine, now)
-    record = {**manifest(agency, project), "valid_from": valid_from, "valid_until": valid_until}
+    record = {**manifest(agency, project), "valid_from": valid_from, "valid_until": valid_until,
+              "root_path": urlsplit(province.site_url.rstrip("/") + "/").path}
     return record, project.pages
 
 
@@ -136,6 +139,9 @@ def build_shard(job: ShardJob) -> ShardResult:
                                  work / "project", cache_dir, job.copies)
         site = work / "site" / job.slug
         run_mkdocs(work / "project", site, pages)
+        root_path = record["root_path"]
+        record["assets"] = share_assets(site, cache_dir / SHARED, at=job.slug, root_path=root_path,
+                                        site_path=f"{root_path}{job.slug}/")
         if record["posts"]:  # posts are all that search shows; an empty shard adds no bundle
             index_shard(work / "site", job.slug)
         record["key"] = job.key
