@@ -54,6 +54,8 @@ AGENCY_SCHEMA = {
     "team": Field("list", required=True, items=Field("mapping", fields=MEMBER)),
     "channels": Field("mapping", fields={"website": Field("bool"),
                                          **{c: CHANNEL_SETTINGS for c in CHANNELS[1:]}}),
+    # The agency's own host name on the province's web server (`warta deploy nginx-config`).
+    "site": Field("mapping", fields={"domain": Field("str", nullable=True)}),
 }
 PROVINCE_SCHEMA = {
     "site": Field("mapping", required=True, fields={
@@ -160,6 +162,7 @@ def agency_from_data(data: dict[str, Any], slug: str) -> Agency:
         delegates=delegates,
         team=team,
         channels={"website": True, **(channels or {})},
+        domain=(_str(as_mapping(data.get("site")).get("domain")) or "").lower(),
     )
 
 

@@ -86,6 +86,7 @@ class Agency:
     delegates: tuple[Delegate, ...] = ()
     team: tuple[Member, ...] = ()
     channels: dict[str, Any] = field(default_factory=dict)
+    domain: str = ""  # roster `site: {domain: ...}`: the agency's own host name, if any
 
     def approvers_at(self, when: datetime) -> list[Person]:
         """The kepala and every delegate whose window covers `when`."""
