@@ -34,8 +34,8 @@ def _write_admin(root: Path, target: Path) -> None:
 def build(agencies: list[str], *, out: Path, jobs: int | None, now: str | None,
           root: Path | None = None, ledger: Path | None = None, metrics: Path | None = None,
           admin: bool = True, admin_out: Path | None = None) -> int:
+    from warta.commands.progress import ShardProgress
     from warta.site import build_site
-    from warta.site.build import FAILED
 
     if jobs is not None and jobs < 1:
         raise UsageError("`--jobs` harus 1 atau lebih.")
@@ -43,17 +43,15 @@ def build(agencies: list[str], *, out: Path, jobs: int | None, now: str | None,
     target = out if out.is_absolute() else Path.cwd() / out
     editor = admin_tree(target, admin_out) if admin else None
 
-    def progress(slug: str, state: str) -> None:
-        if state == FAILED:
-            err_console.print(f"  [red]{slug}: {state}[/]")
-
     from warta.commands.siap import readiness
 
     when = parse_now(now)
     rows = [row.as_dict() for row in readiness(root, when)]  # the portal's Kesiapan page, always
-    report = build_site(root, target, agencies=agencies or None, jobs=jobs, now=when,
-                        on_shard=progress, ledger_dir=ledger or root / ".warta" / "ledger",
-                        metrics_dir=metrics or root / ".warta" / "metrics", readiness=rows)
+    with ShardProgress(err_console) as progress:
+        report = build_site(root, target, agencies=agencies or None, jobs=jobs, now=when,
+                            on_shard=progress.shard, on_start=progress.start,
+                            ledger_dir=ledger or root / ".warta" / "ledger",
+                            metrics_dir=metrics or root / ".warta" / "metrics", readiness=rows)
     if editor is not None:
         _write_admin(root, editor)
     for note in report.notes:

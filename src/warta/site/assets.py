@@ -30,7 +30,7 @@ _MATERIAL_HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
 _REF = re.compile(r'\b(src|href)="([^"]*)"')
 
 
-def _unused(rel: str) -> bool:
+def unused_theme_file(rel: str) -> bool:
     """Files no page loads: source maps, lunr and its search worker (no `search` plugin)."""
     return (rel.endswith(".map") or rel.startswith("assets/javascripts/lunr/")
             or rel.startswith("assets/javascripts/workers/"))
@@ -73,7 +73,7 @@ def share_assets(site: Path, store: Path, *, at: str, site_path: str,
     candidates += [site / name for name in OWN_FILES if (site / name).is_file()]
     for path in candidates:
         rel = path.relative_to(site).as_posix()
-        if not _unused(rel):
+        if not unused_theme_file(rel):
             name = shared_name(rel, path.read_bytes())
             _store(store, name, path)
             moved[rel] = name

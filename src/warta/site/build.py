@@ -102,6 +102,7 @@ def _content_size(root: Path, slug: str) -> int:
 def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
                jobs: int | None = None, now: datetime, cache_dir: Path | None = None,
                on_shard: Callable[[str, str], None] | None = None,
+               on_start: Callable[[int], None] | None = None,
                ledger_dir: Path | None = None, metrics_dir: Path | None = None,
                readiness: list[dict[str, Any]] | None = None) -> BuildReport:
     """Build the selected agency shards (all by default) into out/<slug>/ and the portal;
@@ -122,6 +123,8 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
     copies = agency_copies(ledger_dir, slugs)
     keys = {slug: copies_key(shard_key(root, slug, common, hasher), copies[slug]) for slug in slugs}
     hasher.save()
+    if on_start:
+        on_start(len(slugs))
 
     def done(slug: str, state: str) -> None:
         report.status[slug] = state

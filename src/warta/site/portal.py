@@ -102,7 +102,7 @@ def assemble_portal(root: Path, out: Path, roster: Roster, records: dict[str, di
     _remove_previous(out)
     with tempfile.TemporaryDirectory(prefix="warta-portal-") as tmp:
         project, site = Path(tmp) / "project", Path(tmp) / "site"
-        write_project(project, config, pages, {}, template_dir)
+        write_project(project, config, pages, {}, template_dir, store.parent)
         run_mkdocs(project, site, pages)
         root_path = urlsplit(base_url).path
         shared = share_assets(site, store, at="",

@@ -18,6 +18,7 @@ from warta.content.files import is_publishable_attachment, regular_file_inside
 from warta.content.models import MediaItem, Post
 from warta.errors import WartaError
 from warta.roster import load_roster
+from warta.roster.load import LoadedRoster
 from warta.site.assets import SHARED, share_assets
 from warta.site.cache import RECORD, entry_dir, prune
 from warta.site.config import read_base_config, shard_config
@@ -59,6 +60,20 @@ def watch_parent() -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+_ROSTERS: dict[tuple[str, tuple[tuple[str, int, int], ...]], LoadedRoster] = {}
+
+
+def _roster(root: Path) -> LoadedRoster:
+    """The roster, read once per worker process while its files stay the same (a worker
+    builds many shards; each read parses every roster file)."""
+    files = sorted((root / "roster").glob("*.yml"))
+    key = (str(root), tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    if key not in _ROSTERS:
+        _ROSTERS.clear()
+        _ROSTERS[key] = load_roster(root)
+    return _ROSTERS[key]
+
+
 def publication_window(posts: list[Post], now: datetime) -> tuple[str | None, str | None]:
     """While `now` stays in [from, until) the same posts are published."""
     live = [p.goes_live for p in posts if not p.draft and p.goes_live <= now]
@@ -70,7 +85,7 @@ def publication_window(posts: list[Post], now: datetime) -> tuple[str | None, st
 def generate(root: Path, slug: str, now: datetime, project_dir: Path, cache_dir: Path,
              copies: tuple[tuple[str, str, str], ...] = ()) -> tuple[dict[str, Any], list[GeneratedPage]]:
     """Write the agency's MkDocs project; returns its manifest (with the window) and pages."""
-    loaded = load_roster(root)
+    loaded = _roster(root)
     agency = loaded.roster.agency(slug)
     if agency is None:
         raise WartaError(f"Perangkat daerah `{slug}` tidak ada di roster.")
@@ -96,7 +111,7 @@ def generate(root: Path, slug: str, now: datetime, project_dir: Path, cache_dir:
     project = agency_project(agency, province, published, template_env(template_dir), image_for, links)
     config = shard_config(read_base_config(root), site_name=agency.name,
                           site_url=shard_url(province, slug), nav=project.nav)
-    write_project(project_dir, config, project.pages, project.files, template_dir)
+    write_project(project_dir, config, project.pages, project.files, template_dir, cache_dir)
     _link_attachments(root, slug, project_dir / "docs" / "berita", media_cache)
     valid_from, valid_until = publication_window(mine, now)
     record = {**manifest(agency, project), "valid_from": valid_from, "valid_until": valid_until,
