@@ -19,6 +19,7 @@ def test_shipped_site_has_one_theme_copy_and_no_maps(shipped_site: Path) -> None
         f"assets/javascripts/{bundles[0].name}"]
     assert not [p for p in files if p.suffix == ".map" or "lunr" in p.parts]
     assert not [p for p in shipped_site.glob("*/assets")]
+    assert not [p for p in files if p.name.startswith(("pagefind-component-ui", "pagefind-modular-ui"))]
     # Every page's theme reference resolves to a file in the shared tree.
     for page in [shipped_site / "index.html", *shipped_site.glob("*/berita/*/*/index.html")][:20]:
         for ref in re.findall(r'(?:src|href)="([^"]*assets/[^"]*)"', page.read_text(encoding="utf-8")):
