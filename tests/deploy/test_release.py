@@ -87,3 +87,19 @@ def test_bad_targets_and_missing_site(tmp_path: Path) -> None:
     assert isinstance(result.exception, UsageError) and "Belum ada rilis" in result.exception.message
     assert Target.parse("deploy@web.bengkuluprov.go.id:/srv/warta").local is None
     assert Target.parse("rsync://web/warta").local is None
+
+
+def test_editor_tree_deploys_on_its_own(tmp_path: Path) -> None:
+    site, editor = tmp_path / "site", tmp_path / "site-admin"
+    (site / "index.html").parent.mkdir(parents=True)
+    (site / "index.html").write_text("situs", encoding="utf-8")
+    (editor / "admin").mkdir(parents=True)
+    (editor / "index.html").write_text("editor", encoding="utf-8")
+    runner = CliRunner()
+    refused = runner.invoke(app, ["deploy", "--admin", "--to", "pages", "--out", str(site)])
+    assert isinstance(refused.exception, UsageError) and "editor web" in refused.exception.message
+    result = runner.invoke(app, ["deploy", "--admin", "--to", str(tmp_path / "editor-host"), "--out", str(site)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "editor-host" / "current" / "index.html").read_text(encoding="utf-8") == "editor"
+    pages = runner.invoke(app, ["deploy", "--out", str(site)], env={"WARTA_DEPLOY_TARGET": ""})
+    assert pages.exit_code == 0 and "GitHub Pages" in pages.output
