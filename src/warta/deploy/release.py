@@ -6,8 +6,11 @@ Layout on the target (a local folder, `user@host:/path` over SSH, or `rsync://ho
     current -> releases/<id>
 
 A deploy copies the site into a new release folder with `rsync --link-dest` against the
-current release, comparing file contents (`--checksum`), so an unchanged file is a hard link
-to the previous release's copy and only changed files travel. The web server serves
+current release, so an unchanged file is a hard link to the previous release's copy and only
+changed files travel. rsync compares size and modification time (reading the whole site on
+both sides with `--checksum` cost more than the transfer); `warta build` keeps the previous
+time on every file of a rebuilt shard whose bytes did not change, so the times say exactly
+what changed. The web server serves
 `current/`; once the new release is complete, `current` is replaced in one rename (a new
 symlink written under a temporary name, then renamed over the old one), so a visitor sees
 either the whole old site or the whole new one. The previous release stays for
@@ -166,7 +169,7 @@ def deploy(site: Path, target: Target, *, keep: int = KEEP) -> DeployResult:
     if existing and release <= existing[-1]:  # a clock that went back: still the newest name
         last = datetime.strptime(existing[-1], "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
         release = new_release_id(last + timedelta(microseconds=1))
-    args = ["--recursive", "--links", "--perms", "--checksum", "--delete", "--mkpath", "--stats",
+    args = ["--recursive", "--links", "--perms", "--times", "--delete", "--mkpath", "--stats",
             "--chmod=Du=rwx,Dgo=rx,Fu=rw,Fgo=r", "--exclude=_warta/"]
     if before is not None:
         args.append(f"--link-dest=../{before}")

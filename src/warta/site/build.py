@@ -24,6 +24,7 @@ from warta.site.cache import (
     FileHasher,
     common_key,
     entry_dir,
+    keep_unchanged_times,
     place,
     read_record,
     record_usable,
@@ -159,6 +160,7 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
                 result: ShardResult = future.result()
                 if result.ok:
                     entry = entry_dir(cache_dir, result.slug, keys[result.slug])
+                    keep_unchanged_times(out / result.slug, entry)
                     place(entry, out / result.slug)
                     place_shared(out, store, list((read_record(entry) or {}).get("assets", [])))
                     done(result.slug, BUILT)

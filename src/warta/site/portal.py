@@ -99,7 +99,7 @@ def assemble_portal(root: Path, out: Path, roster: Roster, records: dict[str, di
     base_url = province.site_url.rstrip("/") + "/"
     config = shard_config(read_base_config(root), site_name=province.site_title,
                           site_url=base_url, nav=nav)
-    _remove_previous(out)
+    previous = _previous_files(out)
     with tempfile.TemporaryDirectory(prefix="warta-portal-") as tmp:
         project, site = Path(tmp) / "project", Path(tmp) / "site"
         write_project(project, config, pages, {}, template_dir, store.parent)
@@ -116,9 +116,15 @@ def assemble_portal(root: Path, out: Path, roster: Roster, records: dict[str, di
             if path.is_file():
                 rel = path.relative_to(site)
                 target = out / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(path, target)
                 written.append(rel.as_posix())
+                if target.is_file() and target.read_bytes() == path.read_bytes():
+                    continue  # unchanged: keeps its time, so a deploy does not send it
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.unlink(missing_ok=True)
+                shutil.copy2(path, target)
+    for gone in sorted(set(previous) - set(written)):  # pages the portal no longer has
+        if gone != RECORD:
+            (out / gone).unlink(missing_ok=True)
     (out / PORTAL_RECORD).parent.mkdir(parents=True, exist_ok=True)
     (out / PORTAL_RECORD).write_text(json.dumps({"key": key, "files": written, "assets": shared}),
                                      encoding="utf-8")
@@ -138,11 +144,8 @@ def read_portal_assets(out: Path) -> list[str]:
         return []
 
 
-def _remove_previous(out: Path) -> None:
+def _previous_files(out: Path) -> list[str]:
     try:
-        files = json.loads((out / PORTAL_RECORD).read_text(encoding="utf-8"))["files"]
+        return [str(rel) for rel in json.loads((out / PORTAL_RECORD).read_text(encoding="utf-8"))["files"]]
     except (OSError, ValueError, KeyError, TypeError):
-        return
-    for rel in files:
-        if rel != RECORD:
-            (out / rel).unlink(missing_ok=True)
+        return []
