@@ -572,6 +572,49 @@ def media_fix(
     raise typer.Exit(run(files))
 
 
+deploy_app = typer.Typer(help="Terbitkan situs hasil `warta build` ke server web provinsi atau GitHub Pages.",
+                         invoke_without_command=True, no_args_is_help=False)
+app.add_typer(deploy_app, name="deploy")
+
+
+@deploy_app.callback()
+def deploy(
+    ctx: typer.Context,
+    to: Annotated[str | None, typer.Option(
+        "--to", help="pages, folder, user@host:/path (SSH) atau rsync://host/modul/path "
+                     "(bawaan: $WARTA_DEPLOY_TARGET, atau pages).")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder situs hasil `warta build`.")] = Path("site"),
+    admin: Annotated[bool, typer.Option(
+        "--admin", help="Terbitkan editor web (<out>-admin) ke host-nya sendiri "
+                        "(bawaan --to: $WARTA_DEPLOY_TARGET_ADMIN).")] = False,
+    rollback: Annotated[bool, typer.Option("--rollback", help="Kembalikan ke rilis sebelumnya.")] = False,
+    keep: Annotated[int, typer.Option("--keep", help="Jumlah rilis yang disimpan di server.")] = 3,
+) -> None:
+    """Kirim hanya berkas yang berubah ke rilis baru, lalu alihkan situs sekaligus (atomik)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from warta.commands.deploy import deploy_command
+
+    raise typer.Exit(deploy_command(to=to, out=out, admin=admin, rollback=rollback, keep=keep))
+
+
+@deploy_app.command("nginx-config")
+def deploy_nginx_config(
+    out: Annotated[Path | None, typer.Option("--out", help="Tulis ke berkas ini (bawaan: cetak).")] = None,
+    root: Annotated[str, typer.Option("--root", help="Folder `current` di server.")] = "/srv/warta/current",
+    access_log: Annotated[str, typer.Option("--access-log", help="Berkas log akses.")]
+        = "/var/log/nginx/warta-access.log",
+    port: Annotated[int | None, typer.Option("--port", help="Port (bawaan: 80, atau 443 dengan TLS).")] = None,
+    tls_cert: Annotated[str | None, typer.Option("--tls-cert", help="Sertifikat TLS (PEM).")] = None,
+    tls_key: Annotated[str | None, typer.Option("--tls-key", help="Kunci privat TLS (PEM).")] = None,
+) -> None:
+    """Cetak konfigurasi nginx: portal dan satu server per host perangkat daerah (roster site.domain)."""
+    from warta.commands.deploy import nginx_config_command
+
+    raise typer.Exit(nginx_config_command(out_file=out, root=root, access_log=access_log, port=port,
+                                          tls_cert=tls_cert, tls_key=tls_key))
+
+
 # --- more commands register below (new, codeowners, build, serve, gate, report, dispatch) ---
 
 

@@ -34,18 +34,14 @@ def _write_admin(root: Path, target: Path) -> None:
 def build(agencies: list[str], *, out: Path, jobs: int | None, now: str | None,
           root: Path | None = None, ledger: Path | None = None, metrics: Path | None = None,
           admin: bool = True, admin_out: Path | None = None) -> int:
+    from warta.commands.progress import ShardProgress
     from warta.site import build_site
-    from warta.site.build import FAILED
 
     if jobs is not None and jobs < 1:
         raise UsageError("`--jobs` harus 1 atau lebih.")
     root = root or find_root()
     target = out if out.is_absolute() else Path.cwd() / out
     editor = admin_tree(target, admin_out) if admin else None
-
-    def progress(slug: str, state: str) -> None:
-        if state == FAILED:
-            err_console.print(f"  [red]{slug}: {state}[/]")
 
     from warta.commands.siap import readiness
 
@@ -54,10 +50,11 @@ def build(agencies: list[str], *, out: Path, jobs: int | None, now: str | None,
     from warta.commands.approvals import read_approvals
 
     ledger_dir = ledger or root / ".warta" / "ledger"
-    report = build_site(root, target, agencies=agencies or None, jobs=jobs, now=when,
-                        on_shard=progress, ledger_dir=ledger_dir,
-                        metrics_dir=metrics or root / ".warta" / "metrics", readiness=rows,
-                        approvals=read_approvals(ledger_dir))
+    with ShardProgress(err_console) as progress:
+        report = build_site(root, target, agencies=agencies or None, jobs=jobs, now=when,
+                            on_shard=progress.shard, on_start=progress.start, ledger_dir=ledger_dir,
+                            metrics_dir=metrics or root / ".warta" / "metrics", readiness=rows,
+                            approvals=read_approvals(ledger_dir))
     if editor is not None:
         _write_admin(root, editor)
     for note in report.notes:

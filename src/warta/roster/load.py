@@ -60,6 +60,8 @@ AGENCY_SCHEMA = {
                                          **{c: CHANNEL_SETTINGS for c in CHANNELS[1:]}}),
     "kata_kunci": Field("list[str]"),  # words and hashtags the agency listens for (warta metrics collect)
     "peralatan": EQUIPMENT_SCHEMA,
+    # The agency's own host name on the province's web server (`warta deploy nginx-config`).
+    "site": Field("mapping", fields={"domain": Field("str", nullable=True)}),
 }
 PROVINCE_SCHEMA = {
     "site": Field("mapping", required=True, fields={
@@ -178,6 +180,7 @@ def agency_from_data(data: dict[str, Any], slug: str) -> Agency:
         keywords=tuple(w.strip() for w in data.get("kata_kunci") or () if isinstance(w, str) and w.strip()),
         peralatan=equipment_from_data(data.get("peralatan")),
         contact={key: value for key in CONTACT_FIELDS if (value := _str(data.get(key)))},
+        domain=(_str(as_mapping(data.get("site")).get("domain")) or "").lower(),
     )
 
 
