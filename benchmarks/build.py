@@ -1,13 +1,16 @@
 """Benchmark `warta build` on synthetic content.
 
     .venv/bin/python benchmarks/build.py --agencies 41 --posts 500 [--jobs 2]
-        [--baseline-posts 500] [--keep DIR]
+        [--baseline-posts 500] [--side-by-side 8x100] [--keep DIR]
 
 Prints: cold ms/post, no-change rebuild seconds, one-new-post rebuild seconds, peak RSS
-(sum over the whole process tree, sampled every 50 ms) and a plain single
-MkDocs-Material blog build (blog + tags + search plugins) of the first
---baseline-posts posts, for the ratio. Every agency gets a few photos (shared by its
-posts, as a real agency reuses its own), so image resizing is part of the cold figure.
+(sum over the whole process tree, sampled every 50 ms), output size, merge->live for one new
+post with the cache in place (`warta build` + `warta deploy` to a local rsync target, with the
+files and bytes rsync transferred), a plain single MkDocs-Material blog build (blog + tags +
+search plugins) of the first --baseline-posts posts, and the side-by-side ratio: Warta's cold
+build against plain MkDocs-Material on the same posts at --side-by-side (default 8x100).
+Every agency gets a few photos (shared by its posts, as a real agency reuses its own), so
+image resizing is part of the cold figure.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import argparse
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -129,8 +133,15 @@ class PeakRss:
         return self.peak
 
 
+def children_cpu() -> float:
+    """User + system CPU seconds of every finished child process (and theirs): on a shared
+    machine a steadier figure than wall time."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_build(root: Path, jobs: int | None) -> tuple[float, int]:
-    command = [sys.executable, "-m", "warta.cli", "build", "--now", "2027-06-01T00:00:00+07:00"]
+    command = [sys.executable, "-m", "warta.cli", "build", "--now", "2027-06-01T00:00:00+07:00", "--no-admin"]
     command += ["--jobs", str(jobs)] if jobs else []
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -173,12 +184,53 @@ def baseline(root: Path, agencies: list[str], limit: int) -> tuple[float, int]:
     return seconds, count
 
 
+def run_deploy(root: Path, target: Path) -> tuple[float, int, float]:
+    """`warta deploy --to target`: (seconds, files sent, MB sent)."""
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "warta.cli", "deploy", "--to", str(target)],
+                            cwd=root, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"warta deploy failed:\n{result.stdout}{result.stderr}")
+    match = re.search(r"(\d+) berkas dikirim \(([\d.]+) MB\)", result.stdout)
+    return seconds, int(match.group(1)) if match else -1, float(match.group(2)) if match else -1.0
+
+
+def output_size(site: Path) -> tuple[int, int]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
+def add_post(root: Path, slug: str, name: str) -> None:
+    folder = root / "content" / slug / "2026"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(post_text(random.Random(name), 99999, "2026-12-31", None), encoding="utf-8")
+
+
+def side_by_side(spec: str, jobs: int | None) -> None:
+    agencies, posts = (int(n) for n in spec.lower().split("x"))
+    root = Path(tempfile.mkdtemp(prefix="warta-side-"))
+    try:
+        slugs = make_repo(root / "repo", agencies, posts)
+        cpu = children_cpu()
+        cold, _ = run_build(root / "repo", jobs)
+        cold_cpu, cpu = children_cpu() - cpu, children_cpu()
+        plain, count = baseline(root / "repo", slugs, agencies * posts)
+        plain_cpu = children_cpu() - cpu
+        print(f"side by side at {agencies} x {posts}: Warta cold {cold:.1f} s, plain MkDocs-Material "
+              f"({count} posts) {plain:.1f} s: ratio {cold / plain:.2f}x (wall); CPU {cold_cpu:.1f} s "
+              f"vs {plain_cpu:.1f} s: {cold_cpu / plain_cpu:.2f}x")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--agencies", type=int, default=41)
     parser.add_argument("--posts", type=int, default=500)
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--baseline-posts", type=int, default=500)
+    parser.add_argument("--side-by-side", default="8x100", help="AxP for the ratio; empty to skip")
     parser.add_argument("--keep", type=Path, default=None, help="build here and keep it")
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="warta-bench-"))
@@ -192,18 +244,31 @@ def main() -> None:
     print(f"cold build:          {cold:8.1f} s  = {cold * 1000 / total:6.2f} ms/post")
     again, peak_again = run_build(root, args.jobs)
     print(f"no-change rebuild:   {again:8.2f} s")
-    folder = root / "content" / slugs[0] / "2026"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "2026-12-31-berita-baru.md").write_text(
-        post_text(random.Random(1), 99999, "2026-12-31", None), encoding="utf-8")
+    add_post(root, slugs[0], "2026-12-31-berita-baru.md")
     one, peak_one = run_build(root, args.jobs)
     print(f"one new post:        {one:8.2f} s")
+    files, size = output_size(root / "site")
+    print(f"output:              {size / 1e6:8.1f} MB in {files} files")
+    target = root.parent / f"{root.name}-www"
+    seconds, sent, mb = run_deploy(root, target)
+    print(f"first deploy:        {seconds:8.2f} s, {sent} files, {mb:.1f} MB sent")
+    seconds, sent, mb = run_deploy(root, target)
+    print(f"unchanged deploy:    {seconds:8.2f} s, {sent} files, {mb:.2f} MB sent")
+    add_post(root, slugs[-1], "2026-12-31-berita-lain.md")  # the merge of one post
+    build_s, peak_live = run_build(root, args.jobs)
+    deploy_s, sent, mb = run_deploy(root, target)
+    print(f"merge -> live (1 post, cache in place): {build_s + deploy_s:.2f} s "
+          f"(build {build_s:.2f} s + deploy {deploy_s:.2f} s), {sent} files, {mb:.2f} MB sent")
+    shutil.rmtree(target, ignore_errors=True)
+    peak_one = max(peak_one, peak_live)
     print(f"peak RSS (tree):     {max(peak_cold, peak_again, peak_one) / 2**20:8.0f} MiB")
     if args.baseline_posts:
         seconds, count = baseline(root, slugs, args.baseline_posts)
         per = seconds * 1000 / max(count, 1)
         print(f"plain MkDocs-Material blog, {count} posts: {seconds:.1f} s = {per:.2f} ms/post "
               f"(Warta cold is {per / (cold * 1000 / total):.1f}x faster per post)")
+    if args.side_by_side:
+        side_by_side(args.side_by_side, args.jobs)
     if not args.keep:
         shutil.rmtree(root, ignore_errors=True)
 

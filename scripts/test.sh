@@ -11,6 +11,16 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# --- deploy tests (tests/deploy/): real rsync and nginx, run as the current user on a free port ---
+if { ! command -v rsync >/dev/null || { ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; }; } \
+    && command -v apt-get >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx-light rsync >/dev/null \
+    || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx rsync >/dev/null
+fi
+# --- end of deploy tests ---
+
 # Exactly the versions in the hashed lock (runtime, test and conformance extras), then Warta itself.
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --require-hashes -r requirements/lock.txt

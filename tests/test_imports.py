@@ -16,19 +16,24 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 
 # (module prefix, stage, rank): the longest matching prefix wins. A stage may import only stages of a
 # lower rank, its own stage, and the shared infrastructure (rank 0, which imports nothing later).
-STAGES: list[tuple[str, str, int]] = [
+STAGES: list[tuple[str, str, float]] = [
     ("warta.errors", "infra", 0), ("warta.findings", "infra", 0), ("warta.output", "infra", 0),
     ("warta.timeutil", "infra", 0), ("warta.yamlsrc", "infra", 0), ("warta.schema", "infra", 0),
     ("warta.limits", "infra", 0), ("warta.project", "infra", 0), ("warta.git", "infra", 0),
-    ("warta.http", "infra", 0), ("warta.formatting", "infra", 0), ("warta.databranch", "infra", 0),
+("warta.formatting", "infra", 0), ("warta.databranch", "infra", 0),
     ("warta.channels.networks", "infra", 0),
     ("warta.roster", "roster", 1),
+    ("warta.http", "http", 1.5),  # the networks' HTTP client; names token secrets as the roster does
     ("warta.content", "content", 2),
     ("warta.channels", "channels", 3),  # what each network accepts, and captions rendered from posts
     ("warta.check", "check", 4),
+    ("warta.media", "media", 4.5),  # photos normalised on the way in (`warta media add|fix`)
+    ("warta.media.lock", "infra", 0), ("warta.media.store", "infra", 0),  # media outside git: read by all
+    ("warta.media.limits", "channels", 3),  # the photo limits, from channels.limits
     ("warta.site", "site", 5), ("warta.preview", "site", 5),
     ("warta.review", "review", 6),  # the PR comment: beside the gate, neither imports the other
     ("warta.admin", "admin", 5),  # the web editor: writes posts the way `warta new` does
+    ("warta.deploy", "deploy", 5.5),  # puts the built site on the web server
     ("warta.gate", "gate", 6),
     # Shared by dispatch and metrics; writes rotated refresh tokens back through gate.github (PyGithub).
     ("warta.oauth", "tokens", 7), ("warta.tokens", "tokens", 7),
@@ -43,7 +48,7 @@ ONLY_FROM = {"github": "warta.gate.github", "git": "warta.git", "mkdocs": "warta
 METRICS_MAY_READ = ("warta.dispatch.ledger", "warta.dispatch.model")
 
 
-def stage_of(module: str) -> tuple[str, int]:
+def stage_of(module: str) -> tuple[str, float]:
     best = max((p for p in STAGES if module == p[0] or module.startswith(p[0] + ".")), key=lambda p: len(p[0]))
     return best[1], best[2]
 

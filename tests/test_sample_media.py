@@ -10,6 +10,7 @@ from PIL import Image
 
 from tests.conftest import PROJECT_ROOT
 from warta.content import load_posts
+from warta.content.files import is_publishable_attachment
 from warta.roster import load_roster
 
 MAX_BYTES = 150_000
@@ -17,7 +18,8 @@ MAX_TOTAL = 2_000_000
 
 
 def test_every_sample_photo_is_used_valid_and_small() -> None:
-    files = sorted(p for p in (PROJECT_ROOT / "content").rglob("*") if p.is_file() and p.suffix != ".md")
+    files = sorted(p for p in (PROJECT_ROOT / "content").rglob("*")
+                   if p.is_file() and is_publishable_attachment(p.relative_to(PROJECT_ROOT).as_posix()))
     assert len(files) >= 20
     posts, _ = load_posts(PROJECT_ROOT, load_roster(PROJECT_ROOT).roster)
     used = {item.path for post in posts for item in post.media}

@@ -64,13 +64,15 @@ def new(
     category: Annotated[str, typer.Option("--category", help="Kategori.")] = "",
     tag: Annotated[list[str] | None, typer.Option("--tag", help="Tag (boleh berulang).")] = None,
     pr: Annotated[bool, typer.Option("--pr", help="Buat cabang, commit, push dan pull request.")] = False,
+    photo: Annotated[Path | None, typer.Option("--photo", help="Foto berita (diperkecil, tanpa GPS).")] = None,
+    alt: Annotated[str | None, typer.Option("--alt", help="Apa yang terlihat di foto (wajib dengan --photo).")] = None,
 ) -> None:
     """Buat berkas berita baru dengan front matter dari roster."""
     from warta.commands.new import new as run
 
     raise typer.Exit(run(agency_slug=agency, title=title, author=author, date=date,
                          channels=channel or [], summary=summary, category=category,
-                         tags=tag or [], pr=pr))
+                         tags=tag or [], pr=pr, photo=photo, alt=alt))
 
 
 @app.command()
@@ -79,6 +81,16 @@ def codeowners(
 ) -> None:
     """Tulis atau periksa .github/CODEOWNERS dari roster."""
     from warta.commands.codeowners import codeowners as run
+
+    raise typer.Exit(run(check=check))
+
+
+@app.command("workflow-tokens")
+def workflow_tokens(
+    check: Annotated[bool, typer.Option("--check", help="Hanya periksa; gagal bila berbeda.")] = False,
+) -> None:
+    """Tulis atau periksa daftar secret token (satu per perangkat daerah × jaringan) di workflow."""
+    from warta.commands.workflow_tokens import workflow_tokens as run
 
     raise typer.Exit(run(check=check))
 
@@ -531,6 +543,76 @@ def inbox_reply(
     from warta.commands.inbox import reply_command
 
     raise typer.Exit(reply_command(comment_id, text, network, by, store))
+
+
+media_app = typer.Typer(help="Foto dan video berita.", no_args_is_help=True)
+app.add_typer(media_app, name="media")
+
+
+@media_app.command("add")
+def media_add(
+    file: Annotated[Path, typer.Argument(help="Foto dari kamera atau ponsel.")],
+    post: Annotated[Path, typer.Option("--post", help="Berkas berita, mis. content/…/2026-11-20-judul.md.")],
+    alt: Annotated[str | None, typer.Option("--alt", help="Apa yang terlihat di foto (wajib).")] = None,
+    credit: Annotated[str, typer.Option("--credit", help="Fotografer atau sumber foto.")] = "",
+) -> None:
+    """Tambahkan foto ke berita: diperkecil (≤ 2560 px, ≤ 1 MB), tanpa data lokasi."""
+    from warta.commands.media import add as run
+
+    raise typer.Exit(run(file, post, alt, credit))
+
+
+@media_app.command("fix")
+def media_fix(
+    files: Annotated[list[Path], typer.Argument(help="Foto yang terlalu besar.")],
+) -> None:
+    """Perkecil foto yang sudah ada (≤ 2560 px, ≤ 1 MB, tanpa EXIF/GPS), nama berkas tetap."""
+    from warta.commands.media import fix as run
+
+    raise typer.Exit(run(files))
+
+
+deploy_app = typer.Typer(help="Terbitkan situs hasil `warta build` ke server web provinsi atau GitHub Pages.",
+                         invoke_without_command=True, no_args_is_help=False)
+app.add_typer(deploy_app, name="deploy")
+
+
+@deploy_app.callback()
+def deploy(
+    ctx: typer.Context,
+    to: Annotated[str | None, typer.Option(
+        "--to", help="pages, folder, user@host:/path (SSH) atau rsync://host/modul/path "
+                     "(bawaan: $WARTA_DEPLOY_TARGET, atau pages).")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder situs hasil `warta build`.")] = Path("site"),
+    admin: Annotated[bool, typer.Option(
+        "--admin", help="Terbitkan editor web (<out>-admin) ke host-nya sendiri "
+                        "(bawaan --to: $WARTA_DEPLOY_TARGET_ADMIN).")] = False,
+    rollback: Annotated[bool, typer.Option("--rollback", help="Kembalikan ke rilis sebelumnya.")] = False,
+    keep: Annotated[int, typer.Option("--keep", help="Jumlah rilis yang disimpan di server.")] = 3,
+) -> None:
+    """Kirim hanya berkas yang berubah ke rilis baru, lalu alihkan situs sekaligus (atomik)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from warta.commands.deploy import deploy_command
+
+    raise typer.Exit(deploy_command(to=to, out=out, admin=admin, rollback=rollback, keep=keep))
+
+
+@deploy_app.command("nginx-config")
+def deploy_nginx_config(
+    out: Annotated[Path | None, typer.Option("--out", help="Tulis ke berkas ini (bawaan: cetak).")] = None,
+    root: Annotated[str, typer.Option("--root", help="Folder `current` di server.")] = "/srv/warta/current",
+    access_log: Annotated[str, typer.Option("--access-log", help="Berkas log akses.")]
+        = "/var/log/nginx/warta-access.log",
+    port: Annotated[int | None, typer.Option("--port", help="Port (bawaan: 80, atau 443 dengan TLS).")] = None,
+    tls_cert: Annotated[str | None, typer.Option("--tls-cert", help="Sertifikat TLS (PEM).")] = None,
+    tls_key: Annotated[str | None, typer.Option("--tls-key", help="Kunci privat TLS (PEM).")] = None,
+) -> None:
+    """Cetak konfigurasi nginx: portal dan satu server per host perangkat daerah (roster site.domain)."""
+    from warta.commands.deploy import nginx_config_command
+
+    raise typer.Exit(nginx_config_command(out_file=out, root=root, access_log=access_log, port=port,
+                                          tls_cert=tls_cert, tls_key=tls_key))
 
 
 # --- more commands register below (new, codeowners, build, serve, gate, report, dispatch) ---

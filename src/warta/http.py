@@ -12,6 +12,8 @@ from typing import Any
 
 import httpx
 
+from warta.roster.tokens import token_env as token_env  # re-exported: the secret name has one home
+
 
 class ApiError(Exception):
     """The network refused or failed; `retryable` says whether trying again can help."""
@@ -37,10 +39,6 @@ Classify = Callable[[httpx.Response], "ApiError | None"]
 Simulate = Callable[[str, str, Any], "tuple[int, Any, dict[str, str]]"]
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 REDACTED = "***"
-
-
-def token_env(agency: str, channel: str) -> str:
-    return f"WARTA_TOKEN_{agency.upper().replace('-', '_')}_{channel.upper()}"
 
 
 def base_url_env(channel: str) -> str:

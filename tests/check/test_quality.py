@@ -172,8 +172,8 @@ def test_photos_over_the_editor_limits_are_flagged(sample_repo: Path) -> None:
     heavy = sample_repo / f"{MEDIA}heavy.jpg"
     Image.frombytes("RGB", (1600, 1200), os.urandom(1600 * 1200 * 3)).save(heavy, "JPEG", quality=95)
     assert heavy.stat().st_size > 1024 * 1024
-    assert ("image-huge", "warning") in quality(sample_repo, with_channels(image_post("wide.jpg"), "website"))
-    assert ("image-huge", "warning") in quality(sample_repo, with_channels(image_post("heavy.jpg"), "website"))
+    assert ("image-huge", "error") in quality(sample_repo, with_channels(image_post("wide.jpg"), "website"))
+    assert ("image-huge", "error") in quality(sample_repo, with_channels(image_post("heavy.jpg"), "website"))
     assert "image-huge" not in codes(sample_repo, with_channels(image_post("fits.jpg"), "website"))
 
 

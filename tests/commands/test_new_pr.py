@@ -96,3 +96,24 @@ def test_push_failure_is_a_clear_error(sample_git_repo: Path, github: FakeGitHub
     git.Repo(sample_git_repo).create_remote("origin", "/nonexistent/remote.git")
     result = run(sample_git_repo, github, *ARGS)
     assert result.returncode == 2 and "Gagal mengirim cabang" in result.stderr
+
+
+def test_new_with_a_photo_commits_the_normalised_photo_with_the_post(sample_git_repo: Path, tmp_path: Path,
+                                                                    github: FakeGitHub) -> None:
+    from PIL import Image
+
+    from tests.media.photos import phone_photo
+
+    bare = with_remote(sample_git_repo, tmp_path)
+    github.branches = RemoteHeads(bare)
+    source = phone_photo(tmp_path / "IMG_7.jpg", (3200, 2400))
+    result = run(sample_git_repo, github, *ARGS, "--photo", str(source), "--alt", "Peserta rapat koordinasi stunting")
+    assert result.returncode == 0, result.stdout + result.stderr
+    branch = "warta/dinas-contoh/2026-12-02-rapat-koordinasi-stunting"
+    files = git.Repo(bare).git.show("--name-only", "--format=", branch).split()
+    assert sorted(files) == ["content/dinas-contoh/2026/2026-12-02-rapat-koordinasi-stunting.md",
+                             "content/dinas-contoh/2026/media/img-7.jpg"]
+    photo = sample_git_repo / "content/dinas-contoh/2026/media/img-7.jpg"
+    with Image.open(photo) as image:
+        assert max(image.size) <= 2560 and not image.getexif().get_ifd(0x8825)
+    assert "- file: media/img-7.jpg" in (sample_git_repo / files[0]).read_text(encoding="utf-8")

@@ -206,9 +206,32 @@ def test_publish_dispatch_in_social_environment_with_env_shas() -> None:
     assert step["env"]["BEFORE_SHA"] == "${{ github.event.before }}"
     assert step["env"]["AFTER_SHA"] == "${{ github.sha }}"
     for name, job in data["jobs"].items():
-        if name != "dispatch":
-            assert "secrets." not in yaml.safe_dump(job), f"social secrets leak into {name}"
+        text = yaml.safe_dump(job)
+        if name == "deploy-server":  # only the web server's deploy key, in its own environment
+            assert job["environment"] == "web-server"
+            assert re.findall(r"secrets\.\w+", text) == ["secrets.WARTA_DEPLOY_SSH_KEY"]
+        elif name != "dispatch":
+            assert "secrets." not in text, f"social secrets leak into {name}"
     assert "actions/deploy-pages@" in (WORKFLOWS / "publish.yml").read_text()
+
+
+def test_publish_restores_the_build_cache_and_has_a_matrix_path() -> None:
+    """Issue #13: the cache comes back from the previous run (a code/template/config change
+    starts cold), and WARTA_BUILD_MATRIX switches to shards per runner + one assembly."""
+    jobs = load(WORKFLOWS / "publish.yml")["jobs"]
+    for name in ("build", "shards"):
+        cache = next(s for s in jobs[name]["steps"] if str(s.get("uses", "")).startswith("actions/cache@"))
+        assert cache["with"]["path"] == ".warta/cache"
+        for part in ("src/**", "site_templates/**", "mkdocs.yml", "roster/_province.yml"):
+            assert part in cache["with"]["key"] and part in cache["with"]["restore-keys"]
+        assert cache["with"]["key"].endswith("${{ github.sha }}")
+    assert jobs["build"]["if"] == "vars.WARTA_BUILD_MATRIX != 'true'"
+    assert jobs["plan"]["if"] == "vars.WARTA_BUILD_MATRIX == 'true'"
+    assert "--agency" in "\n".join(s.get("run", "") for s in jobs["shards"]["steps"])
+    assert jobs["assemble"]["needs"] == "shards"
+    assert set(jobs["deploy"]["needs"]) == set(jobs["deploy-server"]["needs"]) == {"build", "assemble"}
+    run = "\n".join(s.get("run", "") for s in jobs["deploy-server"]["steps"])
+    assert 'warta deploy --to "$WARTA_DEPLOY_TARGET"' in run
 
 
 def test_scheduled_every_15_minutes_runs_due_and_rebuild() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from warta.check.files import content_file_findings, symlink_findings
 from warta.check.quality import Context, check_post_quality
+from warta.check.store import store_findings
 from warta.content import load_posts
 from warta.content.plans import load_plans, post_plan_findings
 from warta.findings import Finding, Severity, sort_findings
@@ -40,6 +41,7 @@ def run_check(root: Path, paths: list[Path] | None = None, *, today: date) -> li
     selectors = [s for s in selectors if s != "."]
     findings = loaded.findings + validate_roster(loaded, root, today)
     findings += content_file_findings(root) + symlink_findings(root)  # narrowed to `paths` below
+    findings += store_findings(root, loaded.roster.province)
     content_paths = [p for p in paths or [] if p.resolve() != root.resolve()] or None
     posts, post_findings = load_posts(root, loaded.roster, content_paths)
     plans, plan_findings = load_plans(root, loaded.roster)

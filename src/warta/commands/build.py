@@ -69,18 +69,14 @@ def _write_admin(root: Path, target: Path) -> None:
 def build(agencies: list[str], *, out: Path, jobs: int | None, now: str | None,
           root: Path | None = None, ledger: Path | None = None, metrics: Path | None = None,
           admin: bool = True, admin_out: Path | None = None) -> int:
+    from warta.commands.progress import ShardProgress
     from warta.site import build_site
-    from warta.site.build import FAILED
 
     if jobs is not None and jobs < 1:
         raise UsageError("`--jobs` harus 1 atau lebih.")
     root = root or find_root()
     target = out if out.is_absolute() else Path.cwd() / out
     editor = admin_tree(target, admin_out) if admin else None
-
-    def progress(slug: str, state: str) -> None:
-        if state == FAILED:
-            err_console.print(f"  [red]{slug}: {state}[/]")
 
     from warta.commands.siap import readiness
 
@@ -91,11 +87,12 @@ def build(agencies: list[str], *, out: Path, jobs: int | None, now: str | None,
     ledger_dir = ledger or root / ".warta" / "ledger"
     approvals = read_approvals(ledger_dir)
     unique = {str(r.get("pr")): r for found in approvals.values() for r in found}
-    report = build_site(root, target, agencies=agencies or None, jobs=jobs, now=when, on_shard=progress,
-                        links=ledger_links(ledger_dir),
-                        pages=evaluation_pages(root, metrics or root / ".warta" / "metrics", ledger_dir, when,
-                                               approvals=list(unique.values())),
-                        readiness=rows, approvals=approvals)
+    pages = evaluation_pages(root, metrics or root / ".warta" / "metrics", ledger_dir, when,
+                             approvals=list(unique.values()))
+    with ShardProgress(err_console) as progress:
+        report = build_site(root, target, agencies=agencies or None, jobs=jobs, now=when,
+                            on_shard=progress.shard, on_start=progress.start, links=ledger_links(ledger_dir),
+                            pages=pages, readiness=rows, approvals=approvals)
     if editor is not None:
         _write_admin(root, editor)
     for note in report.notes:

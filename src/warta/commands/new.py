@@ -29,7 +29,8 @@ def _author(agency: Agency, wanted: str | None) -> Member | None:
 
 def new(*, agency_slug: str, title: str, author: str | None, date: str | None,
         channels: list[str], summary: str, category: str, tags: list[str],
-        pr: bool = False, root: Path | None = None) -> int:
+        pr: bool = False, root: Path | None = None, photo: Path | None = None,
+        alt: str | None = None) -> int:
     root = root or find_root()
     roster = load_roster(root).roster
     agency = roster.agency(agency_slug)
@@ -48,6 +49,10 @@ def new(*, agency_slug: str, title: str, author: str | None, date: str | None,
             raise UsageError(f"Kanal `{channel}` tidak dikenal.{suggest(channel, list(CHANNELS))}")
         if channel not in agency.enabled_channels():
             raise UsageError(f"{agency.name} belum punya akun `{channel}` di roster.")
+    if photo is not None and not photo.is_file():
+        raise UsageError(f"Foto `{photo}` tidak ditemukan. Periksa nama dan foldernya.")
+    if photo is not None and not (alt or "").strip():
+        raise UsageError("Foto perlu teks `alt`: tambahkan --alt \"apa yang terlihat di foto\".")
     member = _author(agency, author)
     rel = post_path(agency, title, when)
     target = root / rel
@@ -58,13 +63,22 @@ def new(*, agency_slug: str, title: str, author: str | None, date: str | None,
                                   channels=wanted, summary=summary, category=category,
                                   tags=tags), encoding="utf-8")
     console.print(f"[green]✓[/] Berita baru: [bold]{rel}[/]")
+    extra: tuple[str, ...] = ()
+    if photo is not None:  # the same path as `warta media add`: normalised, in git or the store
+        from warta.media.add import add_photo
+        from warta.media.lock import lock_rel
+
+        added = add_photo(root, roster.province, rel, photo, alt or "")
+        extra = (added.repo_path,) if added.key is None else (lock_rel(agency.slug),)
+        console.print(f"[green]✓[/] Foto {added.photo.width}×{added.photo.height}, "
+                      f"{len(added.photo.data) / 1024:.0f} KB, tanpa data lokasi, ditambahkan ke `media:`.")
     if member is None:
         console.print("[yellow]Isi `author:` dengan nama Anda[/] (atau pakai --author), salah satu dari: "
                       + "; ".join(m.name for m in agency.team if m.name) + ".")
     if pr:
         from warta.commands.propose import propose_post
 
-        return propose_post(root, rel, title=title.strip(), agency=agency)
+        return propose_post(root, rel, title=title.strip(), agency=agency, extra=extra)
     console.print("Sunting isinya, lalu periksa dengan: "
                   f"[bold]warta check {rel}[/]")
     return 0

@@ -11,11 +11,12 @@ from warta.output import console
 from warta.roster.models import Agency
 
 
-def propose_post(root: Path, rel: str, *, title: str, agency: Agency) -> int:
+def propose_post(root: Path, rel: str, *, title: str, agency: Agency, extra: tuple[str, ...] = ()) -> int:
+    """`extra`: files committed with the post (its photo, or the agency's media.lock)."""
     repo = wgit.open_repo(root)
     branch = f"warta/{agency.slug}/{PurePosixPath(rel).stem}"
     message = f"Berita baru {agency.label}: {title}"
-    wgit.commit_on_new_branch(repo, branch, [rel], message)
+    wgit.commit_on_new_branch(repo, branch, [rel, *extra], message)
     wgit.push_branch(repo, branch)
     repo_name = os.environ.get("GITHUB_REPOSITORY") or wgit.github_repo_name(repo)
     if repo_name is None:

@@ -19,6 +19,7 @@ from warta.content.reader import (
     split_front_matter,
 )
 from warta.findings import Finding, error, warning
+from warta.media.lock import locked_path
 from warta.roster.models import CHANNELS, Agency, Roster
 from warta.schema import suggest
 from warta.timeutil import as_wib
@@ -45,7 +46,7 @@ def _check_local_file(root: Path, rel: str, line: int, file: str, key: str,
                               "berkas di samping berita (atau di `media/`) dan tulis jalurnya "
                               "relatif, misalnya `media/foto.jpg`."))
         return None
-    if not (root / target).is_file():
+    if not (root / target).is_file() and locked_path(root, target) is None:  # media.lock: in the store
         findings.append(error(rel, line, "post-media-missing",
                               f"Berkas `{file}` ({target}) tidak ditemukan. Periksa nama berkas "
                               "(huruf besar/kecil berpengaruh) atau unggah berkasnya."))

@@ -14,9 +14,9 @@ import httpx
 
 from warta.channels.networks import NETWORK_LABELS
 from warta.dispatch.adapters import Adapter, registry
-from warta.dispatch.plan import MEDIA_CENTER
 from warta.http import REDACTED, ApiError, Http, base_url, response_json, token_env
-from warta.roster.models import SOCIAL_CHANNELS, Roster
+from warta.roster.models import Roster
+from warta.roster.tokens import social_accounts
 from warta.timeutil import WIB
 from warta.tokens import Credential, Tokens
 
@@ -60,10 +60,7 @@ class Result:
 
 def targets(roster: Roster) -> list[tuple[str, str, str]]:
     """(agency slug, agency name, channel) for every configured social account, Media Center included."""
-    found = [(a.slug, a.name, c) for a in roster for c in a.enabled_channels() if c in SOCIAL_CHANNELS]
-    found += [(MEDIA_CENTER, "Media Center", c) for c in SOCIAL_CHANNELS
-              if isinstance(roster.province.media_center_channels.get(c), dict)]
-    return found
+    return social_accounts(roster)
 
 
 def _scopes(text: str | None, separators: str = " ,") -> set[str]:

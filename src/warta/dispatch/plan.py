@@ -16,6 +16,7 @@ from warta.dispatch.ledger import KeyState, Ledger
 from warta.dispatch.model import Item, ItemStatus, Key, KeyStatus, content_hash
 from warta.errors import UsageError
 from warta.roster.models import SOCIAL_CHANNELS, Agency, Roster
+from warta.roster.tokens import MEDIA_CENTER as MEDIA_CENTER  # ledger and token name of the Media Center
 
 DEFAULT_HORIZON_DAYS = 30
 
@@ -49,7 +50,6 @@ class Plan:
         return [i for i in self.items if i.status is ItemStatus.SCHEDULED]
 
 
-MEDIA_CENTER = "media-center"  # ledger and token name of the province's Media Center accounts
 MEDIA_CENTER_NAME = "Media Center Provinsi Bengkulu"
 
 

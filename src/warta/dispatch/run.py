@@ -90,8 +90,26 @@ class GitMedia:
             return file.read_bytes()
         found = self._blob(repo_path)
         if found is None:
+            stored = self._stored(repo_path)
+            if stored is not None:
+                return stored
             raise ApiError(f"Berkas media `{repo_path}` tidak ditemukan.", code="content")
         return found[0]
+
+    def _stored(self, repo_path: str) -> bytes | None:
+        """A photo kept in the province's media store (named in media.lock), sha256-verified."""
+        from warta.media.resolve import MediaSource
+        from warta.media.store import StoreError
+        from warta.roster import load_roster
+
+        slug = repo_path.split("/")[1]
+        source = MediaSource(self.root, slug, load_roster(self.root).roster.province,
+                             self.root / ".warta" / "cache" / "media-store")
+        try:
+            path = source.local(repo_path)
+        except StoreError as exc:
+            raise ApiError(exc.message, code="content") from None
+        return path.read_bytes() if path is not None else None
 
     def size(self, repo_path: str) -> int:
         file = self._file(repo_path)

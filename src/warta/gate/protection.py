@@ -186,7 +186,10 @@ def plan_text(roster: Roster, repo: str, app_id: int | None, today: date) -> str
     lines += ["", "5. Environment deployment, hanya untuk cabang main:"]
     lines += [f"   - {name}" for name in ENVIRONMENTS]
     lines += ["   github-app dan social: secret WARTA_APP_PRIVATE_KEY (variabel WARTA_APP_ID);"
-              " social: secret WARTA_SOCIAL_TOKENS",
+              " social: satu secret WARTA_TOKEN_<INSTANSI>_<JARINGAN> per perangkat daerah × jaringan"
+              " (daftarnya di workflow dibuat oleh `warta workflow-tokens`) dan kredensial aplikasi"
+              " WARTA_TIKTOK_CLIENT_KEY/_SECRET, WARTA_X_CLIENT_ID/_SECRET, WARTA_YOUTUBE_CLIENT_ID/_SECRET;"
+              " GitHub App Warta boleh menulis secret environment social (token refresh yang berganti)",
               "", "6. CODEOWNERS dibuat oleh `warta codeowners`; galatnya diperiksa harian "
               "(workflow roster)."]
     return "\n".join(lines) + "\n"

@@ -60,6 +60,8 @@ AGENCY_SCHEMA = {
                                          **{c: CHANNEL_SETTINGS for c in CHANNELS[1:]}}),
     "kata_kunci": Field("list[str]"),  # words and hashtags the agency listens for (warta metrics collect)
     "peralatan": EQUIPMENT_SCHEMA,
+    # The agency's own host name on the province's web server (`warta deploy nginx-config`).
+    "site": Field("mapping", fields={"domain": Field("str", nullable=True)}),
 }
 PROVINCE_SCHEMA = {
     "site": Field("mapping", required=True, fields={
@@ -76,6 +78,13 @@ PROVINCE_SCHEMA = {
     }),
     "sensitive_words": Field("list[str]"),
     "severities": Field("mapping", open=True),
+    # S3-compatible store for photos and videos (warta.media.store); absent: media stay in git.
+    "media_store": Field("mapping", nullable=True, fields={
+        "endpoint": Field("str", required=True),
+        "bucket": Field("str", required=True),
+        "public_base_url": Field("str"),
+        "region": Field("str"),
+    }),
 }
 
 
@@ -171,6 +180,7 @@ def agency_from_data(data: dict[str, Any], slug: str) -> Agency:
         keywords=tuple(w.strip() for w in data.get("kata_kunci") or () if isinstance(w, str) and w.strip()),
         peralatan=equipment_from_data(data.get("peralatan")),
         contact={key: value for key in CONTACT_FIELDS if (value := _str(data.get(key)))},
+        domain=(_str(as_mapping(data.get("site")).get("domain")) or "").lower(),
     )
 
 
@@ -193,6 +203,7 @@ def province_from_data(data: dict[str, Any]) -> Province:
         else (),
         severities={str(k): "off" if v is False else str(v) for k, v in severities.items()}  # YAML 1.1: off is False
         if isinstance(severities, dict) else {},
+        media_store=as_mapping(data.get("media_store")),
     )
 
 

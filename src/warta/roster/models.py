@@ -121,6 +121,7 @@ class Agency:
     keywords: tuple[str, ...] = ()  # `kata_kunci`: what wider listening searches for
     peralatan: tuple[Equipment, ...] | None = None  # None: not filled in (unknown, never a gap)
     contact: dict[str, str] = field(default_factory=dict)  # CONTACT_FIELDS that are filled in
+    domain: str = ""  # roster `site: {domain: ...}`: the agency's own host name, if any
 
     def equipment_gaps(self) -> list[str] | None:
         """IX's items missing, broken or below minimum ("Kamera …: rusak"); None when unknown."""
@@ -161,6 +162,7 @@ class Province:
     media_center_channels: dict[str, Any] = field(default_factory=dict)
     sensitive_words: tuple[str, ...] = ()
     severities: dict[str, str] = field(default_factory=dict)
+    media_store: dict[str, Any] = field(default_factory=dict)  # warta.media.store.store_config
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,12 @@ from warta.errors import UsageError
 from warta.roster import load_roster
 from warta.roster.models import Roster
 from warta.schema import suggest
+from warta.site.assets import SHARED, place_shared, prune_shared
 from warta.site.cache import (
     FileHasher,
     common_key,
     entry_dir,
+    keep_unchanged_times,
     place,
     read_record,
     record_usable,
@@ -31,7 +33,13 @@ from warta.site.cache import (
 from warta.site.config import read_base_config
 from warta.site.kesiapan import kesiapan_page
 from warta.site.pages import GeneratedPage, pages_key
-from warta.site.portal import assemble_portal, portal_key, read_portal_key, shard_records
+from warta.site.portal import (
+    assemble_portal,
+    portal_key,
+    read_portal_assets,
+    read_portal_key,
+    shard_records,
+)
 from warta.site.shard import ShardJob, ShardResult, build_shard, watch_parent
 
 FRESH, CACHED, BUILT, FAILED = "tidak berubah", "dari cache", "dibangun", "gagal"
@@ -95,6 +103,7 @@ def _content_size(root: Path, slug: str) -> int:
 def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
                jobs: int | None = None, now: datetime, cache_dir: Path | None = None,
                on_shard: Callable[[str, str], None] | None = None,
+               on_start: Callable[[int], None] | None = None,
                links: Mapping[str, Mapping[str, str]] | None = None, pages: Sequence[GeneratedPage] = (),
                readiness: list[dict[str, Any]] | None = None,
                approvals: dict[str, list[dict[str, Any]]] | None = None) -> BuildResult:
@@ -123,6 +132,8 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
     keys = {slug: copies_key(shard_key(root, slug, common, hasher), copies[slug], approved[slug])
             for slug in slugs}
     hasher.save()
+    if on_start:
+        on_start(len(slugs))
 
     def done(slug: str, state: str) -> None:
         report.status[slug] = state
@@ -130,10 +141,16 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
             on_shard(slug, state)
 
     to_build: list[str] = []
+    store = cache_dir / SHARED
+
+    def usable(record: dict[str, Any] | None, slug: str) -> bool:
+        return (record_usable(record, keys[slug], now) and record is not None
+                and place_shared(out, store, list(record.get("assets", []))))
+
     for slug in slugs:
-        if record_usable(read_record(out / slug), keys[slug], now):
+        if usable(read_record(out / slug), slug):
             done(slug, FRESH)
-        elif record_usable(read_record(entry_dir(cache_dir, slug, keys[slug])), keys[slug], now):
+        elif usable(read_record(entry_dir(cache_dir, slug, keys[slug])), slug):
             place(entry_dir(cache_dir, slug, keys[slug]), out / slug)
             done(slug, CACHED)
         else:
@@ -151,7 +168,10 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
             for future in as_completed(futures):
                 result: ShardResult = future.result()
                 if result.ok:
-                    place(entry_dir(cache_dir, result.slug, keys[result.slug]), out / result.slug)
+                    entry = entry_dir(cache_dir, result.slug, keys[result.slug])
+                    keep_unchanged_times(out / result.slug, entry)
+                    place(entry, out / result.slug)
+                    place_shared(out, store, list((read_record(entry) or {}).get("assets", [])))
                     done(result.slug, BUILT)
                 else:
                     report.errors[result.slug] = result.message
@@ -162,8 +182,10 @@ def build_site(root: Path, out: Path, *, agencies: list[str] | None = None,
     if readiness is not None:
         extra.append(kesiapan_page(readiness, {a.slug: a.name for a in roster}))
     key = pages_key(portal_key(root, common, records, roster), extra)
-    if read_portal_key(out) != key:
-        assemble_portal(root, out, roster, records, key, extra)
+    if read_portal_key(out) != key or not place_shared(out, store, read_portal_assets(out)):
+        assemble_portal(root, out, roster, records, key, extra, store)
         report.portal_built = True
+    prune_shared(out, {name for record in shard_records(out, roster).values()
+                       for name in record.get("assets", [])} | set(read_portal_assets(out)))
     report.seconds = time.perf_counter() - started
     return report

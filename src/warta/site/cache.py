@@ -135,6 +135,25 @@ def place(src: Path, dst: Path) -> None:
     shutil.copytree(src, dst, copy_function=link)
 
 
+def keep_unchanged_times(old: Path, new: Path) -> None:
+    """Files of a rebuilt shard whose bytes did not change keep their previous modification
+    time, so a deploy (rsync's size + time check) sends only what really changed, without
+    reading the whole site on both sides."""
+    if not old.is_dir():
+        return
+    for path in new.rglob("*"):
+        before = old / path.relative_to(new)
+        try:
+            now, then = path.stat(), before.stat()
+        except OSError:
+            continue
+        if (not path.is_file() or now.st_nlink > 1 or now.st_size != then.st_size
+                or now.st_mtime_ns == then.st_mtime_ns):
+            continue  # linked photos and attachments carry their source's time already
+        if path.read_bytes() == before.read_bytes():
+            os.utime(path, ns=(then.st_atime_ns, then.st_mtime_ns))
+
+
 def prune(cache_dir: Path, slug: str, keep: str) -> None:
     """Keep one cache entry per shard: the newest."""
     folder = cache_dir / "shards" / slug

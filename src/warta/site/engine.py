@@ -6,6 +6,7 @@ with ProperDocs, the maintained fork of MkDocs 1.x (docs/engine.md)."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import os
 import re
@@ -59,12 +60,15 @@ def with_csp(html: str) -> str:
 
 
 def write_project(project_dir: Path, config: dict[str, Any], pages: Iterable[GeneratedPage],
-                  files: Mapping[str, bytes], template_dir: Path) -> None:
+                  files: Mapping[str, bytes], template_dir: Path, cache_dir: Path) -> None:
     """mkdocs.yml, docs/ and the theme overrides of one generated project."""
     docs = project_dir / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     (project_dir / "mkdocs.yml").write_text(dump_config(config), encoding="utf-8")
-    shutil.copytree(template_dir / "overrides", project_dir / "overrides", dirs_exist_ok=True)
+    # The overrides folder is a link to one copy per template version: every shard's theme
+    # then resolves to the same folders, and the worker's environment is reused.
+    os.symlink(stable_overrides(template_dir, cache_dir), project_dir / "overrides",
+               target_is_directory=True)
     shutil.copy2(template_dir / "assets" / "warta.css", docs / "warta.css")
     for script in SCRIPTS:
         shutil.copy2(STATIC / script, docs / script)
@@ -108,16 +112,45 @@ def _page_parts_plugin(pages: Iterable[GeneratedPage]) -> Any:
     return PageParts()
 
 
+class _ThemeLoader(jinja2.FileSystemLoader):
+    """Material's and the overrides' template folders, listed once per process (MkDocs lists
+    them, thousands of icon files included, on every build), without the files no page
+    loads: they are never copied into a shard (see warta.site.assets)."""
+
+    _listed: list[str] | None = None
+
+    def list_templates(self) -> list[str]:
+        if self._listed is None:
+            from warta.site.assets import unused_theme_file
+
+            # Dot folders (Material's ~14,000 icons) are included by name, never copied.
+            self._listed = [name for name in super().list_templates()
+                            if not name.startswith(".") and not unused_theme_file(name)]
+        return self._listed
+
+
+# One theme environment per worker process and theme: a worker builds many shards, and
+# Jinja compiles Material's templates once per environment (its template cache), not once
+# per shard. The key holds the folders, links resolved (the overrides folder is named by
+# its content hash, see stable_overrides) and the language.
+_ENVS: dict[tuple[tuple[str, ...], str], jinja2.Environment] = {}
+
+
 def _sandboxed_theme_env(theme: Any) -> jinja2.Environment:
     """MkDocs' own `Theme.get_env`, with Jinja's sandbox: the theme overrides come from
     site_templates/overrides/ in the repository, which a pull request can change."""
     from mkdocs import localization
     from mkdocs.utils import templates
 
-    env = SandboxedEnvironment(loader=jinja2.FileSystemLoader(theme.dirs), auto_reload=False)
-    env.filters["url"] = templates.url_filter
-    env.filters["script_tag"] = templates.script_tag_filter
-    localization.install_translations(env, theme.locale, theme.dirs)
+    dirs = [os.path.realpath(d) for d in theme.dirs]
+    key = (tuple(dirs), str(theme.locale))
+    env = _ENVS.get(key)
+    if env is None:
+        env = SandboxedEnvironment(loader=_ThemeLoader(dirs), auto_reload=False, cache_size=-1)
+        env.filters["url"] = templates.url_filter
+        env.filters["script_tag"] = templates.script_tag_filter
+        localization.install_translations(env, theme.locale, dirs)
+        _ENVS[key] = env
     return env
 
 
@@ -141,6 +174,29 @@ def select_engine() -> str:
             raise WartaError(f"{ENGINE_VARIABLE}=properdocs, tetapi ProperDocs belum terpasang: "
                              "pip install properdocs (lihat docs/engine.md).") from None
     return name
+
+
+def stable_overrides(template_dir: Path, cache_dir: Path) -> Path:
+    """site_templates/overrides/ copied once to a folder named by its content hash, so every
+    shard built from the same templates names the same theme folder (and shares its env)."""
+    source = template_dir / "overrides"
+    digest = hashlib.sha256()
+    for path in sorted(source.rglob("*")) if source.is_dir() else []:
+        if path.is_file():
+            digest.update(path.relative_to(source).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    target = cache_dir / "overrides" / digest.hexdigest()[:16]
+    if not target.is_dir():
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        if source.is_dir():
+            shutil.copytree(source, tmp)
+        else:
+            tmp.mkdir(parents=True)
+        try:
+            os.replace(tmp, target)
+        except OSError:  # another worker got there first: same content
+            shutil.rmtree(tmp, ignore_errors=True)
+    return target
 
 
 def run_mkdocs(project_dir: Path, site_dir: Path, pages: Iterable[GeneratedPage] = ()) -> None:

@@ -8,9 +8,12 @@ import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
+from warta.errors import WartaError
 from warta.roster.models import KINDS, Roster
+from warta.site.assets import place_shared, share_assets
 from warta.site.cache import RECORD, read_record
 from warta.site.config import read_base_config, shard_config
 from warta.site.engine import run_mkdocs, write_project
@@ -72,7 +75,7 @@ def sitemap(base_url: str, records: dict[str, dict[str, Any]]) -> bytes:
 
 
 def assemble_portal(root: Path, out: Path, roster: Roster, records: dict[str, dict[str, Any]],
-                    key: str, extra: list[GeneratedPage] | None = None) -> None:
+                    key: str, extra: list[GeneratedPage] | None, store: Path) -> None:
     """Build the portal pages with MkDocs and lay them over `out` beside the shards."""
     province = roster.province
     template_dir = root / "site_templates"
@@ -97,11 +100,16 @@ def assemble_portal(root: Path, out: Path, roster: Roster, records: dict[str, di
     base_url = province.site_url.rstrip("/") + "/"
     config = shard_config(read_base_config(root), site_name=province.site_title,
                           site_url=base_url, nav=nav)
-    _remove_previous(out)
+    previous = _previous_files(out)
     with tempfile.TemporaryDirectory(prefix="warta-portal-") as tmp:
         project, site = Path(tmp) / "project", Path(tmp) / "site"
-        write_project(project, config, pages, {}, template_dir)
+        write_project(project, config, pages, {}, template_dir, store.parent)
         run_mkdocs(project, site, pages)
+        root_path = urlsplit(base_url).path
+        shared = share_assets(site, store, at="",
+                              site_path=root_path, root_path=root_path)
+        if not place_shared(out, store, shared):
+            raise WartaError("Berkas tema bersama hilang dari cache; jalankan `warta build` lagi.")
         (site / "sitemap.xml.gz").unlink(missing_ok=True)
         (site / "sitemap.xml").write_bytes(sitemap(base_url, records))
         written = []
@@ -109,11 +117,17 @@ def assemble_portal(root: Path, out: Path, roster: Roster, records: dict[str, di
             if path.is_file():
                 rel = path.relative_to(site)
                 target = out / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(path, target)
                 written.append(rel.as_posix())
+                if target.is_file() and target.read_bytes() == path.read_bytes():
+                    continue  # unchanged: keeps its time, so a deploy does not send it
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.unlink(missing_ok=True)
+                shutil.copy2(path, target)
+    for gone in sorted(set(previous) - set(written)):  # pages the portal no longer has
+        if gone != RECORD:
+            (out / gone).unlink(missing_ok=True)
     (out / PORTAL_RECORD).parent.mkdir(parents=True, exist_ok=True)
-    (out / PORTAL_RECORD).write_text(json.dumps({"key": key, "files": written}),
+    (out / PORTAL_RECORD).write_text(json.dumps({"key": key, "files": written, "assets": shared}),
                                      encoding="utf-8")
 
 
@@ -124,11 +138,15 @@ def read_portal_key(out: Path) -> str | None:
         return None
 
 
-def _remove_previous(out: Path) -> None:
+def read_portal_assets(out: Path) -> list[str]:
     try:
-        files = json.loads((out / PORTAL_RECORD).read_text(encoding="utf-8"))["files"]
+        return [str(n) for n in json.loads((out / PORTAL_RECORD).read_text(encoding="utf-8"))["assets"]]
     except (OSError, ValueError, KeyError, TypeError):
-        return
-    for rel in files:
-        if rel != RECORD:
-            (out / rel).unlink(missing_ok=True)
+        return []
+
+
+def _previous_files(out: Path) -> list[str]:
+    try:
+        return [str(rel) for rel in json.loads((out / PORTAL_RECORD).read_text(encoding="utf-8"))["files"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []

@@ -11,13 +11,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from warta.content import load_posts
 from warta.content.files import PLANS_DIR, is_publishable_attachment, regular_file_inside
 from warta.content.models import MediaItem, Post
 from warta.content.plans import load_plans, public_items
 from warta.errors import WartaError
+from warta.media.resolve import MediaSource
 from warta.roster import load_roster
+from warta.roster.load import LoadedRoster
+from warta.site.assets import SHARED, share_assets
 from warta.site.cache import RECORD, entry_dir, prune
 from warta.site.config import read_base_config, shard_config
 from warta.site.engine import run_mkdocs, write_project
@@ -59,6 +63,20 @@ def watch_parent() -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+_ROSTERS: dict[tuple[str, tuple[tuple[str, int, int], ...]], LoadedRoster] = {}
+
+
+def _roster(root: Path) -> LoadedRoster:
+    """The roster, read once per worker process while its files stay the same (a worker
+    builds many shards; each read parses every roster file)."""
+    files = sorted((root / "roster").glob("*.yml"))
+    key = (str(root), tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    if key not in _ROSTERS:
+        _ROSTERS.clear()
+        _ROSTERS[key] = load_roster(root)
+    return _ROSTERS[key]
+
+
 def publication_window(posts: list[Post], now: datetime) -> tuple[str | None, str | None]:
     """While `now` stays in [from, until) the same posts are published."""
     live = [p.goes_live for p in posts if not p.draft and p.goes_live <= now]
@@ -71,7 +89,7 @@ def generate(root: Path, slug: str, now: datetime, project_dir: Path, cache_dir:
              copies: tuple[tuple[str, str, str], ...] = (),
              approvals: dict[str, Any] | None = None) -> tuple[dict[str, Any], list[GeneratedPage]]:
     """Write the agency's MkDocs project; returns its manifest (with the window) and pages."""
-    loaded = load_roster(root)
+    loaded = _roster(root)
     agency = loaded.roster.agency(slug)
     if agency is None:
         raise WartaError(f"Perangkat daerah `{slug}` tidak ada di roster.")
@@ -82,11 +100,14 @@ def generate(root: Path, slug: str, now: datetime, project_dir: Path, cache_dir:
     media_out = project_dir / "docs" / "_media"
     media_cache = cache_dir / "media"
 
+    # Only a regular file inside the agency's folder (no symlink on the way), or the object
+    # media.lock names in the province's store, fetched and verified against its sha256.
+    source_of = MediaSource(root, slug, province, cache_dir / "media-store")
+
     def image_for(item: MediaItem) -> ResponsiveImage | None:
         if not item.path.startswith(f"content/{slug}/") or not is_image(item.path):
             return None
-        # Only a regular file inside the agency's folder, with no symlink anywhere on the way.
-        source = regular_file_inside(root, item.path)
+        source = source_of.local(item.path)
         return responsive_image(source, media_out, media_cache) if source is not None else None
 
     template_dir = root / "site_templates"
@@ -98,10 +119,12 @@ def generate(root: Path, slug: str, now: datetime, project_dir: Path, cache_dir:
                              agenda=public_items(plans), approvals=approvals)
     config = shard_config(read_base_config(root), site_name=agency.name,
                           site_url=shard_url(province, slug), nav=project.nav)
-    write_project(project_dir, config, project.pages, project.files, template_dir)
+    write_project(project_dir, config, project.pages, project.files, template_dir, cache_dir)
     _link_attachments(root, slug, project_dir / "docs" / "berita", media_cache)
+    _link_stored(source_of, published, project_dir / "docs" / "berita")
     valid_from, valid_until = publication_window(list(mine), now)
-    record = {**manifest(agency, project), "valid_from": valid_from, "valid_until": valid_until}
+    record = {**manifest(agency, project), "valid_from": valid_from, "valid_until": valid_until,
+              "root_path": urlsplit(province.site_url.rstrip("/") + "/").path}
     return record, project.pages
 
 
@@ -132,6 +155,22 @@ def _link_attachments(root: Path, slug: str, berita: Path, media_cache: Path) ->
                 shutil.copy2(source, target)
 
 
+def _link_stored(source_of: MediaSource, published: list[Post], berita: Path) -> None:
+    """Photos of published posts kept in the store are published at the same relative path as
+    a file in git would be (the networks fetch them by URL); they carry no EXIF already."""
+    prefix = f"content/{source_of.slug}/"
+    for post in published:
+        for item in post.media:
+            if source_of.entry(item.path) is None or (source_of.root / item.path).exists():
+                continue
+            source = source_of.local(item.path)
+            target = berita / item.path[len(prefix):]
+            if source is None or target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+
+
 def build_shard(job: ShardJob) -> ShardResult:
     """Entry point of a worker process; never raises for a problem in the content."""
     started = time.perf_counter()
@@ -142,6 +181,9 @@ def build_shard(job: ShardJob) -> ShardResult:
                                  work / "project", cache_dir, job.copies, job.approvals)
         site = work / "site" / job.slug
         run_mkdocs(work / "project", site, pages)
+        root_path = record["root_path"]
+        record["assets"] = share_assets(site, cache_dir / SHARED, at=job.slug, root_path=root_path,
+                                        site_path=f"{root_path}{job.slug}/")
         if record["posts"]:  # posts are all that search shows; an empty shard adds no bundle
             index_shard(work / "site", job.slug)
         record["key"] = job.key

@@ -1,0 +1,1 @@
+"""Publishing a built site: incremental releases over rsync, and the nginx configuration."""
