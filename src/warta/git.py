@@ -70,13 +70,8 @@ def resolve_commit(repo: git.Repo, sha: str) -> str:
 
 def read_text_at(repo: git.Repo, sha: str, path: str) -> str | None:
     """The text of `path` at commit `sha`, None when the file is absent there."""
-    try:
-        blob = repo.commit(sha).tree / path
-    except KeyError:
-        return None
-    if blob.type != "blob":
-        return None
-    return blob.data_stream.read().decode("utf-8-sig", errors="replace")
+    found = read_blob_at(repo, sha, path)
+    return None if found is None else found[0].decode("utf-8-sig", errors="replace")
 
 
 SYMLINK_MODE = 0o120000
