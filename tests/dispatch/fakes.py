@@ -97,7 +97,7 @@ class FakeNetwork:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
-            do_GET = do_POST = do_PUT = _serve
+            do_GET = do_POST = do_PUT = do_DELETE = _serve
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
@@ -195,6 +195,48 @@ class FakeGraph(FakeNetwork):
         self.route("POST", r"/(\w+)/photos", "fb_photos", self.fb_photos)
         self.route("POST", r"/(\w+)/videos", "fb_videos", self.fb_videos)
         self.route("GET", r"/(\w+)", "object", self.get_object)
+        self.correction_routes()
+
+    def correction_routes(self) -> None:
+        """Edit and delete a Facebook post, comment on Instagram media (corrections.py)."""
+        self.route("POST", r"/(\w+)/comments", "ig_comment", self.ig_comment)
+        self.route("POST", r"/(\w+)", "fb_edit", self.fb_edit)
+        self.route("DELETE", r"/(\w+)", "fb_delete", self.fb_delete)
+        self.comments: list[dict[str, Any]] = []
+
+    def _fb_target(self, object_id: str) -> dict[str, Any] | None:
+        """A Page post, or the post of a Page video (addressed by the video's id)."""
+        obj = self.objects.get(object_id)
+        post = self.objects.get(obj["post"]) if obj is not None and "post" in obj else obj
+        return post if post is not None and post in self.feed else None
+
+    def fb_edit(self, request: Request, object_id: str) -> Reply:
+        """POST /{post-id} with `message`, or /{video-id} with `description`: `{"success": true}`."""
+        post = self._fb_target(object_id)
+        field = "description" if "post" in self.objects.get(object_id, {}) else "message"
+        if post is None or field not in request.form():
+            return graph_error(100, "Unsupported post request.", 33)
+        post["message"] = request.form()[field]
+        if field == "description":
+            self.objects[object_id]["description"] = post["message"]
+        return 200, {"success": True}, {}
+
+    def fb_delete(self, request: Request, object_id: str) -> Reply:
+        post = self._fb_target(object_id)
+        if post is None:
+            return graph_error(100, "Unsupported delete request.", 33)
+        self.feed.remove(post)
+        self.objects.pop(post["id"], None)
+        self.objects.pop(object_id, None)
+        return 200, {"success": True}, {}
+
+    def ig_comment(self, request: Request, media_id: str) -> Reply:
+        """POST /{ig-media-id}/comments with `message`: `{"id": comment id}`."""
+        if not any(m["id"] == media_id for m in self.ig_media):
+            return graph_error(100, "Unsupported post request.", 33)
+        comment = {"id": self.new_id(), "media": media_id, "text": request.form().get("message", "")}
+        self.comments.append(comment)
+        return 200, {"id": comment["id"]}, {}
 
     def unauthorized(self) -> Reply:
         return graph_error(190, "Error validating access token: Session has expired.", 463)
@@ -239,7 +281,8 @@ class FakeGraph(FakeNetwork):
         form = request.form()
         video = self.new_id()
         post_id = self._fb_post(page, form.get("description", ""), video=form.get("file_url"))
-        self.objects[video] = {"id": video, "permalink_url": self.objects[post_id]["permalink_url"]}
+        self.objects[video] = {"id": video, "permalink_url": self.objects[post_id]["permalink_url"], "post": post_id,
+                               "description": form.get("description", "")}
         return 200, {"id": video}, {}
 
     def fb_list(self, request: Request, page: str) -> Reply:
@@ -316,6 +359,13 @@ class FakeX(FakeNetwork):
         self.route("GET", r"/2/users/(\w+)/tweets", "timeline", self.timeline)
         self.route("POST", r"/2/oauth2/token", "oauth_token", self.oauth_token)
         self.refresh_tokens: dict[str, str] = {}
+        self.route("DELETE", r"/2/tweets/(\w+)", "tweet_delete", self.delete)
+
+    def delete(self, request: Request, tweet_id: str) -> Reply:
+        """DELETE /2/tweets/:id: `{"data": {"deleted": true}}`."""
+        before = len(self.tweets)
+        self.tweets = [t for t in self.tweets if t["id"] != tweet_id]
+        return 200, {"data": {"deleted": len(self.tweets) < before}}, {}
 
     def oauth_token(self, request: Request) -> Reply:
         """OAuth 2.0 refresh for a confidential client (Basic auth); the refresh token rotates."""
@@ -347,6 +397,7 @@ class FakeX(FakeNetwork):
         tweet_id = str(next(self.ids))
         urls = re.findall(r"https?://\S+", text)
         self.tweets.append({"id": tweet_id, "text": text, "media": (body.get("media") or {}).get("media_ids", []),
+                            "in_reply_to": (body.get("reply") or {}).get("in_reply_to_tweet_id"),
                             "entities": {"urls": [{"url": "https://t.co/abc", "expanded_url": u} for u in urls]}})
         return 201, {"data": {"id": tweet_id, "text": text}}, {}
 
@@ -389,6 +440,42 @@ class FakeYouTube(FakeNetwork):
         self.refresh_tokens = {"refresh-ok": self.token}
         self.refresh_expires_in: int | None = None  # set: a time-limited grant (app in "Testing")
         self.scope = "https://www.googleapis.com/auth/youtube.upload"
+        self.correction_routes()
+
+    def correction_routes(self) -> None:
+        """videos.list, videos.update (snippet) and videos.delete (corrections.py)."""
+        self.route("GET", r"/youtube/v3/videos", "videos_list", self.videos_list)
+        self.route("PUT", r"/youtube/v3/videos", "videos_update", self.videos_update)
+        self.route("DELETE", r"/youtube/v3/videos", "videos_delete", self.videos_delete)
+
+    def _video(self, video_id: str) -> dict[str, Any] | None:
+        return next((v for v in self.videos if v["id"] == video_id), None)
+
+    def videos_list(self, request: Request) -> Reply:
+        video = self._video(request.query.get("id", ""))
+        found = [{"kind": "youtube#video", "id": video["id"], "snippet": video["snippet"]}] if video else []
+        return 200, {"kind": "youtube#videoListResponse", "items": found}, {}
+
+    def videos_update(self, request: Request) -> Reply:
+        body = request.json()
+        video = self._video(body.get("id", ""))
+        if video is None:
+            return 404, {"error": {"code": 404, "message": "Video not found.",
+                                   "errors": [{"reason": "videoNotFound"}]}}, {}
+        snippet = body.get("snippet") or {}
+        if request.query.get("part") != "snippet" or not snippet.get("title") or not snippet.get("categoryId"):
+            return 400, {"error": {"code": 400, "message": "invalid snippet",
+                                   "errors": [{"reason": "invalidCategoryId"}]}}, {}
+        video["snippet"] = snippet
+        return 200, {"kind": "youtube#video", "id": video["id"], "snippet": snippet}, {}
+
+    def videos_delete(self, request: Request) -> Reply:
+        video = self._video(request.query.get("id", ""))
+        if video is None:
+            return 404, {"error": {"code": 404, "message": "Video not found.",
+                                   "errors": [{"reason": "videoNotFound"}]}}, {}
+        self.videos.remove(video)
+        return 204, None, {}
 
     def tokeninfo(self, request: Request) -> Reply:
         if request.query.get("access_token") != self.token:

@@ -70,8 +70,11 @@ def _slug(text: str) -> str:
 def key_file(key: Key) -> Path:
     """A safe, readable, collision-free relative file name for a key."""
     short = key.post_id.removeprefix(f"content/{key.agency}/").removesuffix(".md")
-    digest = hashlib.sha256("\0".join((key.agency, key.post_id, key.channel)).encode()).hexdigest()[:10]
-    return Path(_slug(key.agency) or "_") / f"{(_slug(short) or 'post')[:80]}--{digest}.{_slug(key.channel)}.jsonl"
+    parts = (key.agency, key.post_id, key.channel, *((key.kind,) if key.kind else ()))
+    digest = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:10]
+    kind = f".{_slug(key.kind)}" if key.kind else ""
+    return Path(_slug(key.agency) or "_") / \
+        f"{(_slug(short) or 'post')[:80]}--{digest}.{_slug(key.channel)}{kind}.jsonl"
 
 
 def parse_lines(text: str) -> list[dict[str, Any]]:
@@ -110,7 +113,8 @@ class Entry:
         if known is None and event != ALIAS:
             raise ValueError(event)
         record = {"event": str(known or event), "at": now_utc(), "agency": self.key.agency,
-                  "post_id": self.key.post_id, "channel": self.key.channel, "run": RUN_ID, **fields}
+                  "post_id": self.key.post_id, "channel": self.key.channel,
+                  **({"kind": self.key.kind} if self.key.kind else {}), "run": RUN_ID, **fields}
         self._handle.seek(0, os.SEEK_END)
         if self._handle.tell() > 0:
             self._handle.seek(self._handle.tell() - 1)
@@ -162,16 +166,19 @@ class Ledger:
     def state(self, key: Key) -> KeyState:
         return fold(self.records(key))
 
-    def all(self) -> dict[Key, KeyState]:
-        """Every key the ledger knows, with its state (read without locks: for planning)."""
+    def all(self, corrections: bool = False) -> dict[Key, KeyState]:
+        """Every key the ledger knows, with its state (read without locks: for planning).
+        Corrections and withdrawals (keys with a `kind`) only when asked for: every other
+        reader (site links, metrics, health) counts copies of posts."""
         found: dict[Key, KeyState] = {}
         if not self.root.is_dir():
             return found
         for path in sorted(self.root.rglob("*.jsonl")):
             records = parse_lines(path.read_text(encoding="utf-8"))
             first = next((r for r in records if {"agency", "post_id", "channel"} <= r.keys()), None)
-            if first is not None:
-                found[Key(str(first["agency"]), str(first["post_id"]), str(first["channel"]))] = fold(records)
+            kind = str(first.get("kind") or "") if first is not None else ""
+            if first is not None and (corrections or not kind):
+                found[Key(str(first["agency"]), str(first["post_id"]), str(first["channel"]), kind)] = fold(records)
         return found
 
     def aliases(self) -> dict[str, str]:

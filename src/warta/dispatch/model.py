@@ -66,11 +66,13 @@ class OutcomeStatus(StrEnum):
 
 @dataclass(frozen=True, order=True)
 class Key:
-    """What is sent at most once: one post of one agency on one network."""
+    """What is sent at most once: one post of one agency on one network; with a `kind`
+    (`ralat:<date>`, `dicabut`), one correction or the withdrawal of that copy (see corrections.py)."""
 
     agency: str
     post_id: str
     channel: str
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class Item:
     reason: str  # added | new-channel | reconcile | retry
     content_hash: str
     ledger: KeyStatus = KeyStatus.NEW  # new | failed | uncertain | not-sent
+    target: str | None = None  # corrections: the network's id of the copy being corrected
 
     @property
     def network(self) -> str:
@@ -106,6 +109,9 @@ class Item:
         }
         if self.caption.title is not None:
             data["title"] = self.caption.title
+        if self.key.kind:
+            data["kind"] = self.key.kind
+            data["target"] = self.target
         return data
 
 

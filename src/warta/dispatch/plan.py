@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from warta import git as wgit
 from warta.channels.captions import render_caption
 from warta.content.models import Post
-from warta.dispatch import gitrange
+from warta.dispatch import corrections, gitrange
 from warta.dispatch.ledger import KeyState, Ledger
 from warta.dispatch.model import Item, ItemStatus, Key, KeyStatus, content_hash
 from warta.errors import UsageError
@@ -104,6 +105,10 @@ class _Builder:
         if agency is None or post.draft:
             return
         post_id = self.post_id(post, old_path)
+        self.items += corrections.items(post, text, post_id, self.states, self._account, self._owner_name,
+                                        self.roster.province.site_url, self.now)
+        if post.dicabut is not None:
+            return  # a withdrawn post is never sent anew
         targets = [(post.agency, agency.name, channel, agency.channels.get(channel)) for channel in channels]
         if post.media_center:  # Pedoman VIII.4: also on the province's Media Center accounts
             accounts = self.roster.province.media_center_channels
@@ -127,6 +132,16 @@ class _Builder:
                 reason=reason if ledger == "new" else "retry", content_hash=content_hash(text, caption),
                 ledger=ledger))
 
+    def _account(self, owner: str, channel: str) -> dict[str, Any]:
+        agency = self.roster.agency(owner)
+        accounts = agency.channels if agency is not None else self.roster.province.media_center_channels
+        account = accounts.get(channel)
+        return account if isinstance(account, dict) else {}
+
+    def _owner_name(self, owner: str) -> str:
+        agency = self.roster.agency(owner)
+        return agency.name if agency is not None else MEDIA_CENTER_NAME
+
     def sorted_items(self) -> list[Item]:
         order = {c: i for i, c in enumerate(SOCIAL_CHANNELS)}
         return sorted(self.items, key=lambda i: (i.due_at, i.key.agency, i.post.path,
@@ -136,7 +151,7 @@ class _Builder:
 def _reconcile(repo: wgit.Repo, sha: str, ledger: Ledger, now: datetime, mode: str,
                before: str | None) -> Plan:
     snap = gitrange.snapshot(repo, sha)
-    states = ledger.all()
+    states = ledger.all(corrections=True)
     builder = _Builder(snap.roster, states, ledger.aliases(), gitrange.lineage(repo, sha), now)
     oldest = now - horizon()
     old = 0
@@ -176,7 +191,7 @@ def plan_range(root: Path, before: str, after: str, now: datetime, ledger: Ledge
     snap = gitrange.snapshot(repo, after_sha, [c.path for c in changes if c.status != "D"])
     replaced = gitrange.pair_replacements([c.path for c in changes if c.status == "D"],
                                           [c.path for c in changes if c.status == "A"])
-    builder = _Builder(snap.roster, ledger.all(), ledger.aliases(),
+    builder = _Builder(snap.roster, ledger.all(corrections=True), ledger.aliases(),
                        gitrange.lineage(repo, after_sha, replaced), now)
     for change in changes:
         found = snap.posts.get(change.path)

@@ -17,7 +17,7 @@ import httpx
 
 from warta import git as wgit
 from warta.content.files import is_symlink_anywhere, regular_file_inside
-from warta.dispatch import gitrange
+from warta.dispatch import corrections, gitrange
 from warta.dispatch.adapters import Adapter, local_video, registry
 from warta.dispatch.ledger import ALIAS, Entry, KeyState, Ledger
 from warta.dispatch.model import CannotReconcile, Item, KeyStatus, Outcome, OutcomeStatus
@@ -191,10 +191,19 @@ class Sender:
             except ApiError as exc:
                 return self._token_refused(item, exc)
             http = self._http(adapter, token, client)
+            if item.key.kind:  # a correction or withdrawal of a sent copy: corrections.py
+                return self._correct(item, http, token)
             if self.config.dry_run:
                 return self._dry_run(item, adapter, http, token)
             with self.config.ledger.lock(item.key) as entry:
                 return self._send_locked(item, adapter, http, token, entry)
+
+    def _correct(self, item: Item, http: Http, token: Credential | None) -> Outcome:
+        if self.config.dry_run:
+            return Outcome(item, OutcomeStatus.DRY_RUN, f"{item.key.kind} untuk {item.target}: {item.caption.text}")
+        with self.config.ledger.lock(item.key) as entry:
+            return corrections.send_locked(item, http, token is not None, entry, audit_fields(item),
+                                           _token_message(item, "belum diatur (variabel lingkungan kosong)"))
 
     def _token_refused(self, item: Item, exc: ApiError) -> Outcome:
         message = _token_message(item, f"tidak dapat diperbarui: {exc.message}")
