@@ -432,12 +432,15 @@ def dispatch_confirm(
     skip: Annotated[bool, typer.Option("--skip", help="Jangan dikirim.")] = False,
     permalink: Annotated[str | None, typer.Option("--permalink", help="Tautan kiriman bila sudah tayang.")] = None,
     ledger: Annotated[Path | None, _LEDGER] = None,
+    kind: Annotated[str, typer.Option("--kind", help="Untuk ralat/pencabutan: `ralat:...` atau `dicabut` "
+                                      "(lihat keluaran dispatch).")] = "",
 ) -> None:
     """Catat jawaban petugas untuk kiriman yang tidak pasti."""
     from warta.commands.dispatch import confirm_command
 
     raise typer.Exit(confirm_command(agency=agency, post_id=post_id, channel=channel, sent=sent,
-                                     not_sent=not_sent, skip=skip, permalink=permalink, ledger=ledger))
+                                     not_sent=not_sent, skip=skip, permalink=permalink, ledger=ledger,
+                                     kind=kind))
 
 
 @dispatch_app.command("health")

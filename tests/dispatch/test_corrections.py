@@ -130,3 +130,39 @@ def test_withdrawn_post_is_never_sent_anew_and_unsent_copies_get_no_correction(
     plan, outcomes = run_range(repo, ledger, repo.initial, repo.commit("dicabut sebelum terkirim"))
     assert plan.items == [] and outcomes == []
     assert networks.total_posts() == 0 and correction_requests(networks) == 0
+
+
+def test_dicabut_of_a_copy_already_deleted_by_hand_is_done_not_failed(
+        repo: Repo, ledger: Ledger, networks: Networks) -> None:
+    before = sent(repo, ledger)
+    networks.graph.feed.clear()  # a person removed both Facebook posts on the page already
+    networks.youtube.videos.clear()
+    _, outcomes = run_range(repo, ledger, before, amend(repo, DICABUT))
+    gone = [o for o in outcomes if o.item.key.channel in ("facebook", "youtube")]
+    assert len(gone) == 3 and all(o.status == "sent" and "sudah tidak ada" in o.message for o in gone)
+    assert not any(o.bad for o in outcomes)
+    _, due = run_due(repo, ledger)
+    assert not [o for o in due if o.item.key.kind]
+
+
+def test_a_refused_edit_is_not_retried_and_a_person_can_close_it_with_confirm_kind(
+        repo: Repo, ledger: Ledger, networks: Networks) -> None:
+    from tests.dispatch.test_cli import warta
+
+    before = sent(repo, ledger)
+    networks.graph.fail("fb_edit", 400, {"error": {"message": "Permissions error", "type": "OAuthException",
+                                                   "code": 200}}, times=2)
+    _, outcomes = run_range(repo, ledger, before, amend(repo, RALAT_1))
+    failed = [o for o in outcomes if o.bad]
+    assert [o.item.key.channel for o in failed] == ["facebook", "facebook"]
+    _, again = run_due(repo, ledger)
+    blocked = [o for o in again if o.item.key.kind]
+    assert len(blocked) == 2 and all("--kind ralat:2026-11-22T09:00" in o.message for o in blocked)
+    assert len(networks.graph.calls("fb_edit")) == 2  # not retried
+    for post in (UMKM, CUCI):
+        result = warta(repo.root, "confirm", "--agency", "dinas-contoh", "--post-id", post,
+                       "--channel", "facebook", "--kind", "ralat:2026-11-22T09:00", "--skip",
+                       "--ledger", str(ledger.root))
+        assert result.returncode == 0, result.stderr
+    _, due = run_due(repo, ledger)
+    assert not [o for o in due if o.item.key.kind]

@@ -143,15 +143,18 @@ def due_command(*, now: str | None, ledger: Path | None, dry_run: bool = False, 
 
 
 def confirm_command(*, agency: str, post_id: str, channel: str, sent: bool, not_sent: bool, skip: bool,
-                    permalink: str | None, ledger: Path | None, by: str = "") -> int:
+                    permalink: str | None, ledger: Path | None, by: str = "", kind: str = "") -> int:
     """Record a person's answer for an uncertain item."""
     if sum((sent, not_sent, skip)) != 1:
         raise UsageError("Pilih tepat satu: `--sent`, `--not-sent` atau `--skip`.")
     if channel not in NETWORK_LABELS:
         raise UsageError(f"Kanal `{channel}` tidak dikenal; pilih {', '.join(NETWORK_LABELS)}.")
+    if kind and kind != "dicabut" and not kind.startswith("ralat:"):
+        raise UsageError(f"`--kind {kind}` tidak dikenal; tulis `ralat:<tanggal>` atau `dicabut` seperti "
+                         "di keluaran dispatch.")
     if sent and permalink and not permalink.startswith("https://"):
         raise UsageError("`--permalink` harus alamat https://.")
-    confirm(_ledger(ledger).root, Key(agency, post_id, channel), sent=sent, permalink=permalink, by=by,
+    confirm(_ledger(ledger).root, Key(agency, post_id, channel, kind), sent=sent, permalink=permalink, by=by,
             skip=skip)
     console.print("Tercatat di ledger.")
     return 0

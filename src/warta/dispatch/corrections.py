@@ -155,11 +155,12 @@ def send_locked(item: Item, http: Http, has_token: bool, entry: Entry,
     if state.status is KeyStatus.UNCERTAIN and (
             item.key.channel == "instagram" or item.key.channel == "x" and item.key.kind != DICABUT):
         # A reply or comment may already be there: a second one would repeat the correction.
-        return Outcome(item, OutcomeStatus.UNCERTAIN, f"TIDAK PASTI — {item.network}: pengiriman ralat "
-                       f"sebelumnya terputus. Periksa kiriman {item.target} secara manual.")
+        return Outcome(item, OutcomeStatus.UNCERTAIN, f"TIDAK PASTI — {item.network}: pengiriman sebelumnya "
+                       f"terputus. Periksa kiriman {item.target} secara manual, lalu {_confirm(item)}.")
     if state.status is KeyStatus.FAILED and not last.get("retryable") and not last.get("auth") \
             and last.get("content_hash") == item.content_hash:
-        return Outcome(item, OutcomeStatus.FAILED, f"Gagal dan tidak dicoba ulang: {last.get('error')}")
+        return Outcome(item, OutcomeStatus.FAILED, f"Gagal dan tidak dicoba ulang: {last.get('error')}. "
+                       f"Bila sudah dilakukan manual: {_confirm(item)}.")
     if not has_token:
         entry.record("failure", error=token_missing, code="token-missing", retryable=False, auth=True, **audit)
         return Outcome(item, OutcomeStatus.FAILED, token_missing)
@@ -167,6 +168,10 @@ def send_locked(item: Item, http: Http, has_token: bool, entry: Entry,
     try:
         done = action(item, http)
     except ApiError as exc:
+        if item.key.kind == DICABUT and _gone(exc):  # deleted by hand already: nothing left to do
+            note = f"Kiriman {item.network} sudah tidak ada ({exc.message})."
+            entry.record("success", remote_id=item.target, permalink=None, note=note, **audit)
+            return Outcome(item, OutcomeStatus.SENT, note)
         message = f"{item.network} {item.agency_name}: {exc.message}"
         entry.record("failure", error=message, code=exc.code, status=exc.status, retryable=exc.retryable,
                      auth=exc.auth, **audit)
@@ -176,3 +181,13 @@ def send_locked(item: Item, http: Http, has_token: bool, entry: Entry,
         return Outcome(item, OutcomeStatus.UNCERTAIN, f"TIDAK PASTI — {item.network}: {exc}")
     entry.record("success", remote_id=done.remote_id, permalink=done.permalink, note=done.note, **audit)
     return Outcome(item, OutcomeStatus.SENT, done.note, permalink=done.permalink)
+
+
+def _gone(exc: ApiError) -> bool:
+    """The copy to delete no longer exists (YouTube 404; Graph "Unsupported request" 100/33)."""
+    return exc.status == 404 or exc.code == "100/33"
+
+
+def _confirm(item: Item) -> str:
+    return (f"`warta dispatch confirm --agency {item.key.agency} --post-id {item.key.post_id} "
+            f"--channel {item.key.channel} --kind {item.key.kind} --sent` (atau `--skip`)")
