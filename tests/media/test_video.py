@@ -18,6 +18,7 @@ from tests.dispatch.conftest import CHANNELS, Networks, Repo, run_range, statuse
 from tests.dispatch.fakes import FakeGraph, FakeTikTok, FakeX, FakeYouTube
 from tests.media.test_photos import _run
 from tests.media.test_store import _store
+from tests.site.conftest import NOW
 from warta.check import run_check
 from warta.commands import media
 from warta.dispatch.ledger import Ledger
@@ -26,6 +27,7 @@ from warta.errors import UsageError
 from warta.media.add import add_video
 from warta.media.lock import load_lock
 from warta.roster import load_roster
+from warta.site import build_site
 
 POST = "content/dinas-contoh/2026/2026-11-21-video-cuci-tangan.md"
 TEXT = """\
@@ -72,6 +74,11 @@ def test_video_goes_to_the_store_and_check_uses_the_lock(store_repo: Path, tmp_p
     found = {f.code for f in run_check(store_repo, today=date(2026, 11, 25))}
     assert "video-too-long" in found  # X takes 140 s: the lock's duration was read
     assert not {"post-media-missing", "video-in-git", "video-unreadable", "media-lock-invalid"} & found
+    out = tmp_path / "site"
+    report = build_site(store_repo, out, now=NOW, jobs=1, cache_dir=tmp_path / "cache")
+    assert report.ok, report.errors
+    # Published beside the post from the store, as a committed video would be (Facebook fetches it).
+    assert (out / "dinas-contoh/berita/2026/media/vid-2026.mp4").read_bytes() == source.read_bytes()
 
 
 def test_not_a_video_is_refused_and_without_a_store_it_stays_in_git(sample_repo: Path, tmp_path: Path) -> None:
