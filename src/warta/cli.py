@@ -554,12 +554,12 @@ app.add_typer(media_app, name="media")
 
 @media_app.command("add")
 def media_add(
-    file: Annotated[Path, typer.Argument(help="Foto dari kamera atau ponsel.")],
+    file: Annotated[Path, typer.Argument(help="Foto atau video MP4/MOV dari kamera atau ponsel.")],
     post: Annotated[Path, typer.Option("--post", help="Berkas berita, mis. content/…/2026-11-20-judul.md.")],
-    alt: Annotated[str | None, typer.Option("--alt", help="Apa yang terlihat di foto (wajib).")] = None,
+    alt: Annotated[str | None, typer.Option("--alt", help="Apa yang terlihat di foto (wajib untuk foto).")] = None,
     credit: Annotated[str, typer.Option("--credit", help="Fotografer atau sumber foto.")] = "",
 ) -> None:
-    """Tambahkan foto ke berita: diperkecil (≤ 2560 px, ≤ 1 MB), tanpa data lokasi."""
+    """Tambahkan foto (≤ 2560 px, ≤ 1 MB, tanpa data lokasi) atau video (ke penyimpanan media) ke berita."""
     from warta.commands.media import add as run
 
     raise typer.Exit(run(file, post, alt, credit))

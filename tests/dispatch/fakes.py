@@ -519,7 +519,8 @@ class FakeYouTube(FakeNetwork):
                 answer = {"kind": "youtube#video", "id": f"vid{next(self.ids)}",
                           "snippet": session["resource"]["snippet"],
                           "status": {"uploadStatus": "uploaded", "privacyStatus": "public"}}
-                video = {**answer, "size": len(session["data"]), "answer": answer}  # the last two: test-only
+                video = {**answer, "size": len(session["data"]), "data": session["data"],  # test-only
+                         "answer": answer}
                 session["video"] = video
                 self.videos.append(video)
             return 200, session["video"]["answer"], {}

@@ -25,7 +25,7 @@ from warta.content.files import regular_file_inside
 from warta.content.models import MediaItem, Post
 from warta.content.scaffold import PLACEHOLDER_BODY
 from warta.findings import Finding, error, warning
-from warta.media.lock import LockEntry, LockError, load_lock
+from warta.media.lock import LockEntry, LockError, load_lock, locked_path
 from warta.media.store import store_config
 from warta.roster.models import Province
 from warta.timeutil import WIB
@@ -249,16 +249,26 @@ def _meaningless_alt(item: MediaItem) -> bool:
 def video_file(ctx: Context, post: Post) -> Iterator[Finding]:
     local = _local_video(post)
     path = regular_file_inside(ctx.root, local) if local else None
-    if path is None:
+    stored = locked_path(ctx.root, local) if local and path is None else None
+    seconds: float | None = None
+    if stored is not None:
+        # In the media store (media.lock): `warta media add` checked the container and read the
+        # duration before uploading; the lock's figures are those of the approved bytes.
+        size, seconds = stored.size, stored.duration
+    elif path is None:
         return  # missing (the loader says so) or a symlink (`content-symlink`): never opened
-    if not is_video_container(path):
+    elif not is_video_container(path):
         yield error(post.path, post.line("video"), "video-not-video",
                     f"`video: {post.video}` bukan berkas video MP4/MOV (isinya tidak diawali kotak `ftyp`). "
                     "Ekspor ulang videonya sebagai MP4 (H.264) dari kamera atau aplikasi penyunting.")
         return
-    size = path.stat().st_size
+    else:
+        size = path.stat().st_size
     try:
-        seconds: float | None = video_duration(path)
+        if path is not None:
+            seconds = video_duration(path)
+        elif seconds is None:
+            raise MediaError("durasi tidak tercatat di media.lock")
     except MediaError as exc:
         seconds = None
         yield error(post.path, post.line("video"), "video-unreadable",

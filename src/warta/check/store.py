@@ -41,7 +41,7 @@ def store_findings(root: Path, province: Province) -> list[Finding]:
                 rel = Path(dirpath, name).relative_to(root).as_posix()
                 findings.append(error(rel, 1, "video-in-git",
                                       f"Video `{name}` tidak boleh disimpan di repositori: video membuat "
-                                      "repositori membengkak selamanya. Hapus berkas ini dan unggah videonya "
-                                      "ke penyimpanan media (tanyakan admin Diskominfotik), lalu tulis "
-                                      "alamatnya di `video:`."))
+                                      "repositori membengkak selamanya. Hapus berkas ini, lalu unggah videonya "
+                                      "ke penyimpanan media dengan `warta media add VIDEO --post BERITA` "
+                                      "(menulis `video:` sendiri)."))
     return findings

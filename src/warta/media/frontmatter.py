@@ -46,3 +46,22 @@ def add_media_item(text: str, file: str, alt: str, credit: str = "") -> str:
             stop -= 1
         return "".join(lines[:stop] + new + lines[stop:])
     raise ValueError("media inline")
+
+
+def set_video(text: str, file: str) -> str:
+    """`text` with `video: <file>` in its front matter: an empty `video:` line is filled, else a
+    line is added before the closing `---`. A post that already names a video raises ValueError."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].lstrip("\ufeff").rstrip("\r\n") != "---":
+        raise ValueError("front matter")
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip("\r\n") == "---"), None)
+    if end is None:
+        raise ValueError("front matter")
+    line = f"video: {_scalar(file)}{newline}"
+    found = next((i for i in range(1, end) if re.match(r"^video\s*:", lines[i])), None)
+    if found is None:
+        return "".join(lines[:end] + [line] + lines[end:])
+    if lines[found].split(":", 1)[1].split("#", 1)[0].strip() not in ("", "null", "~", "''", '""'):
+        raise ValueError("video already set")
+    return "".join(lines[:found] + [line] + lines[found + 1:])

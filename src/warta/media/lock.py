@@ -31,6 +31,19 @@ class LockEntry:
     width: int
     height: int
     content_type: str
+    # Videos: seconds read by mutagen when added (the video-length checks use it); photos have
+    # none and their lines omit the key, and a video's width/height may be 0 (not read).
+    duration: float | None = None
+
+
+_REQUIRED = ("file", "key", "sha256", "size", "width", "height", "content_type")
+
+
+def _record(entry: LockEntry) -> dict[str, object]:
+    data = asdict(entry)
+    if data["duration"] is None:
+        del data["duration"]
+    return data
 
 
 def lock_rel(agency: str) -> str:
@@ -38,7 +51,7 @@ def lock_rel(agency: str) -> str:
 
 
 def dump_lock(entries: list[LockEntry]) -> str:
-    lines = [json.dumps(asdict(e), ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+    lines = [json.dumps(_record(e), ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
              for e in sorted(entries, key=lambda e: e.file)]
     return "".join(line + "\n" for line in lines)
 
@@ -50,11 +63,11 @@ def parse_lock(text: str, rel: str) -> dict[str, LockEntry]:
             continue
         try:
             data = json.loads(line)
-            entry = LockEntry(**{k: data[k] for k in LockEntry.__dataclass_fields__})
+            entry = LockEntry(**{k: data[k] for k in _REQUIRED}, duration=data.get("duration"))
             _validate(entry, rel)
         except (ValueError, KeyError, TypeError):
             raise LockError(rel, number, f"Baris {number} di {rel} rusak. Jangan menyunting berkas ini "
-                            "dengan tangan; tambahkan foto dengan `warta media add`.") from None
+                            "dengan tangan; tambahkan foto atau video dengan `warta media add`.") from None
         entries[entry.file] = entry
     return entries
 
@@ -70,7 +83,9 @@ def _validate(entry: LockEntry, rel: str) -> None:
     if not (_SHA256.match(entry.sha256) and _FILE.match(entry.file)
             and re.fullmatch(rf"{re.escape(agency)}/sha256/{entry.sha256}\.[a-z0-9]{{1,5}}", entry.key)
             and all(isinstance(v, int) and v >= 0 for v in (entry.size, entry.width, entry.height))
-            and isinstance(entry.content_type, str)):
+            and isinstance(entry.content_type, str)
+            and (entry.duration is None or (isinstance(entry.duration, (int, float))
+                                            and not isinstance(entry.duration, bool) and entry.duration > 0))):
         raise ValueError(entry.file)
 
 

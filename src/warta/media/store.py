@@ -103,7 +103,7 @@ class MediaStore:
             code = exc.response.get("Error", {}).get("Code", "")
             if code in ("NoSuchKey", "404", "NotFound"):
                 raise StoreError(f"Berkas `{key}` tidak ada di penyimpanan media ({self.config.bucket}). "
-                                 "Unggah ulang fotonya dengan `warta media add`.") from None
+                                 "Unggah ulang foto/videonya dengan `warta media add`.") from None
             raise StoreError(f"Gagal membaca `{key}` dari penyimpanan media: {code or exc}.") from None
         except BotoCoreError as exc:
             raise StoreError(f"Penyimpanan media {self.config.endpoint} tidak dapat dihubungi: {exc}.") from None
@@ -140,9 +140,9 @@ def fetch_original(store: MediaStore, entry: LockEntry, cache_dir: Path, rel: st
     data = store.get(entry.key)
     actual = hashlib.sha256(data).hexdigest()
     if actual != entry.sha256:
-        raise StoreError(f"Foto `{entry.file}` di penyimpanan media ({entry.key}) tidak sama dengan yang "
+        raise StoreError(f"Berkas `{entry.file}` di penyimpanan media ({entry.key}) tidak sama dengan yang "
                          f"disetujui di {rel}: sha256 {actual[:12]}…, seharusnya {entry.sha256[:12]}…. "
-                         "Berkas di penyimpanan berubah atau rusak; unggah ulang fotonya dengan "
+                         "Berkas di penyimpanan berubah atau rusak; unggah ulang foto/videonya dengan "
                          "`warta media add` dan minta persetujuan lagi.")
     cache_dir.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + f".{os.getpid()}.part")

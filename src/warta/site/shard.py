@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
+import re
 import shutil
 import threading
 import time
@@ -156,15 +158,19 @@ def _link_attachments(root: Path, slug: str, berita: Path, media_cache: Path) ->
 
 
 def _link_stored(source_of: MediaSource, published: list[Post], berita: Path) -> None:
-    """Photos of published posts kept in the store are published at the same relative path as
-    a file in git would be (the networks fetch them by URL); they carry no EXIF already."""
+    """Photos and videos of published posts kept in the store are published at the same
+    relative path as a file in git would be (Facebook and Instagram fetch them by URL); the
+    photos carry no EXIF already."""
     prefix = f"content/{source_of.slug}/"
     for post in published:
-        for item in post.media:
-            if source_of.entry(item.path) is None or (source_of.root / item.path).exists():
+        paths = [item.path for item in post.media]
+        if post.video and not re.match(r"^https?://", post.video):
+            paths.append(posixpath.normpath(posixpath.join(posixpath.dirname(post.path), post.video)))
+        for path in paths:
+            if source_of.entry(path) is None or (source_of.root / path).exists():
                 continue
-            source = source_of.local(item.path)
-            target = berita / item.path[len(prefix):]
+            source = source_of.local(path)
+            target = berita / path[len(prefix):]
             if source is None or target.exists():
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
