@@ -11,7 +11,8 @@ from datetime import date, datetime
 import httpx
 
 from warta.channels.networks import label as network_label
-from warta.http import TIMEOUT, ApiError, Http, base_url, base_url_env, token_env
+from warta.http import TIMEOUT, ApiError, Http, token_env
+from warta.metrics.connect import credential_http
 from warta.metrics.insights import ADAPTERS, Insights
 from warta.metrics.model import Comment, PublishedCopy, Snapshot
 from warta.metrics.store import Store
@@ -59,9 +60,7 @@ def _connect(agency: str, channel: str, adapter: Insights, tokens: Tokens, env: 
         credential = tokens.get(agency, channel, client)
     if credential is None:
         return None
-    return Http(base=(env.get(base_url_env(channel)) or base_url(channel, adapter.default_base)).rstrip("/"),
-                token=credential.bearer, signer=credential.auth(), secrets=credential.secrets,
-                classify=adapter.classify, sleep=sleep, client=client, max_wait=300.0)
+    return credential_http(credential, channel, adapter, env, sleep=sleep, client=client, max_wait=300.0)
 
 
 def comment_texts(comments: list[Comment], *, env: Mapping[str, str] | None = None,

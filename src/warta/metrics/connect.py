@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 import httpx
 
 from warta.errors import WartaError
 from warta.http import ApiError, Http, base_url, base_url_env, token_env
-from warta.tokens import Tokens
+from warta.tokens import Credential, Tokens
+
+if TYPE_CHECKING:
+    from warta.metrics.insights import Insights
 
 
 class NoToken(WartaError):
@@ -30,6 +34,12 @@ def connect(agency: str, network: str, client: httpx.Client, env: Mapping[str, s
         raise WartaError(f"Token `{name}` tidak dapat dipakai: {exc.message}") from None
     if token is None:
         raise NoToken(f"Token `{name}` belum diatur.")
+    return credential_http(token, network, adapter, env, sleep=sleep, client=client, max_wait=max_wait)
+
+
+def credential_http(credential: Credential, network: str, adapter: Insights, env: Mapping[str, str], *,
+                    sleep: Callable[[float], None], client: httpx.Client | None, max_wait: float) -> Http:
+    """The network's Http (base URL overridable by `WARTA_<NETWORK>_API`) with a resolved credential."""
     base = env.get(base_url_env(network)) or base_url(network, adapter.default_base)
-    return Http(base=base.rstrip("/"), token=token.bearer, classify=adapter.classify, sleep=sleep, client=client,
-                signer=token.auth(), secrets=token.secrets, max_wait=max_wait)
+    return Http(base=base.rstrip("/"), token=credential.bearer, classify=adapter.classify, sleep=sleep,
+                client=client, signer=credential.auth(), secrets=credential.secrets, max_wait=max_wait)
