@@ -31,8 +31,15 @@ def _num(value: float | None, unit: str = "") -> str:
     return persen(value) if unit == "%" else f"{angka(value)}{unit}"
 
 
-def _cell(text: str) -> str:
-    return escape(text).replace("|", "\\|")
+def markdown_cell(text: str) -> str:
+    """Plain text for a Markdown table cell on a page that skips the body sanitiser (the charts'
+    SVG is Warta's own): HTML escaped and Markdown link syntax made inert, so an author's title
+    such as `[x](javascript:…)` can never become a link."""
+    text = escape(text).replace("\\", "\\\\")
+    return text.replace("[", "\\[").replace("]", "\\]").replace("|", "\\|")
+
+
+_cell = markdown_cell
 
 
 def _inputs(m: MeasureValue) -> str:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from warta.metrics.monthly import PlanProgress
+from warta.metrics.render import markdown_cell as _cell
 from warta.roster.models import Agency, Roster
 
 NOT_FILLED = "belum diisi"
 
 
-def _cell(text: str) -> str:
-    return escape(text).replace("|", "\\|")
 
 
 def _ratio(p: PlanProgress) -> str:
