@@ -63,15 +63,18 @@ def roster_file(root: Path, slug: str) -> Path:
     return path
 
 
-def _load(path: Path) -> tuple[YAML, CommentedMap]:
+def _open(root: Path, slug: str) -> tuple[Path, str, YAML, CommentedMap]:
+    """The roster file, its text as read (to report what changed) and its round-trip data."""
+    path = roster_file(root, slug)
     yaml = _yaml()
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"))
+        before = path.read_text(encoding="utf-8-sig")
+        data = yaml.load(before)
     except (OSError, YAMLError) as exc:
         raise UsageError(f"{path.name} tidak dapat dibaca: {exc}. Perbaiki dulu (lihat `warta check`).") from None
     if not isinstance(data, CommentedMap):
         raise UsageError(f"{path.name} bukan roster perangkat daerah (harus berupa pemetaan).")
-    return yaml, data
+    return path, before, yaml, data
 
 
 def _dump(yaml: YAML, data: CommentedMap) -> str:
@@ -108,9 +111,7 @@ def _set(mapping: CommentedMap, key: str, value: Any, after: str | None = None) 
 
 def set_kepala(root: Path, slug: str, name: str, login: str, github_id: int | None) -> RosterEdit:
     """The agency's kepala becomes `name`/`login`; an id recorded for another login is dropped."""
-    path = roster_file(root, slug)
-    before = path.read_text(encoding="utf-8-sig")
-    yaml, data = _load(path)
+    path, before, yaml, data = _open(root, slug)
     login = check_login(login)
     if not name.strip():
         raise UsageError("`--name` tidak boleh kosong: tulis nama kepala lengkap dengan gelarnya.")
@@ -132,9 +133,7 @@ def set_kepala(root: Path, slug: str, name: str, login: str, github_id: int | No
 def add_delegate(root: Path, slug: str, name: str, login: str, role: str, start: date,
                  until: date, github_id: int | None) -> RosterEdit:
     """Append a Plt./Plh. with its window; the gate counts them only within it."""
-    path = roster_file(root, slug)
-    before = path.read_text(encoding="utf-8-sig")
-    yaml, data = _load(path)
+    path, before, yaml, data = _open(root, slug)
     login = check_login(login)
     if role not in ROLES:
         raise UsageError(f"`--role {role}` harus `Plt` atau `Plh`.")
