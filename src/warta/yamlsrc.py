@@ -47,6 +47,8 @@ _PROBLEMS = (
     ("found undefined alias", "ada tanda `*` di awal nilai; apit nilainya dengan tanda kutip"),
     ("expected <block end>, but found", "indentasi (jumlah spasi di awal baris) tidak konsisten"),
     ("exceeded maximum nesting depth", "terlalu banyak tingkat `[`/`{` bersarang"),
+    ("did not find expected node content",
+     "nilai yang diharapkan tidak ada (misalnya `[` atau `{` yang belum ditutup, atau baris yang terpotong)"),
 )
 
 
